@@ -1,0 +1,54 @@
+// npm test: everything a commit must keep green, in one command, in this order:
+// Chromium present → build → type-check tests → Node tests → browser tests → end-to-end → size budgets.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { ensureChromium } from './chromium.mjs';
+
+const started = Date.now();
+const run = (label, command, args, env = {}) => {
+  const t0 = Date.now();
+  console.log(`\n▶ ${label}`);
+  execFileSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  console.log(`✔ ${label} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+};
+
+/** Test files below a folder, in a stable order. */
+function files(dir, pattern) {
+  const out = [];
+  const walk = (folder) => {
+    for (const name of readdirSync(folder).sort()) {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (pattern.test(name)) out.push(path);
+    }
+  };
+  try {
+    walk(dir);
+  } catch {
+    return [];
+  }
+  return out;
+}
+
+const chromium = ensureChromium();
+run('build', 'node', ['scripts/build.mjs']);
+run('type-check tests', 'node_modules/.bin/tsc', ['-p', 'tsconfig.test.json', '--noEmit']);
+
+const browserDirs = new Set(['components', 'browser', 'e2e', 'support', 'fixtures']);
+const nodeTests = readdirSync('test')
+  .filter((name) => !browserDirs.has(name))
+  .flatMap((name) => files(join('test', name), /\.test\.ts$/));
+if (nodeTests.length) {
+  run('node tests', 'node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...nodeTests]);
+}
+const browserTests = [...files('test/components', /\.test\.ts$/), ...files('test/browser', /\.test\.ts$/)];
+if (browserTests.length) run('browser tests', 'node_modules/.bin/web-test-runner', [], { CHROMIUM_PATH: chromium });
+const e2e = files('test/e2e', /\.e2e\.ts$/);
+if (e2e.length) {
+  run('end-to-end tests', 'node', ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...e2e], {
+    CHROMIUM_PATH: chromium,
+  });
+}
+run('size budgets', 'node', ['scripts/size.mjs']);
+console.log(`\nnpm test passed in ${((Date.now() - started) / 60000).toFixed(1)} min`);

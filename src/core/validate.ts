@@ -1,0 +1,323 @@
+import {
+  CHANNELS,
+  type Attachment,
+  type CaseRecord,
+  type ComplaintRecord,
+  type FeedbackRecord,
+  type RatingRecord,
+} from './record.js';
+import { UUID_V4 } from './uuid.js';
+
+/** Limits of CONTRACT §4, shared by the elements, the collector and analytics. */
+export const LIMITS = Object.freeze({
+  recordBytes: 16 * 1024,
+  shortText: 200,
+  caseId: 128,
+  comment: 2000,
+  descriptionMin: 10,
+  descriptionMax: 4000,
+  attachments: 3,
+  attachmentBytes: 2 * 1024 * 1024,
+  standardsAnswered: 64,
+  nesting: 32,
+});
+
+export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'application/pdf'] as const;
+
+/** Why a record was refused: a value, never a throw. `field` is a dotted path such as `contact.email`. */
+export interface ValidationError {
+  code: 'validation';
+  message: string;
+  field?: string;
+}
+
+export type Validation<T> = { ok: true; record: T } | { ok: false; error: ValidationError };
+
+class Invalid extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+const CONTROL_IN_LINE = /[\u0000-\u001F\u007F]/;
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const TOKEN = /^[A-Za-z0-9_-]{1,64}$/;
+const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHONE = /^\+?[0-9 ().-]{6,20}$/;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+const encoder = new TextEncoder();
+
+/** Bytes of a value as UTF-8 JSON: what a record weighs on the wire and in the store. */
+export function jsonBytes(value: unknown): number {
+  return encoder.encode(JSON.stringify(value)).length;
+}
+
+/**
+ * Checks a record against CONTRACT §4: the single validator of the elements, the collector and
+ * analytics. Returns the same object when valid (host-added fields kept), or the first problem.
+ */
+export function validateRecord(value: unknown): Validation<FeedbackRecord> {
+  try {
+    checkShape(value);
+    const record = value as Record<string, unknown>;
+    checkCommon(record);
+    switch (record['kind']) {
+      case 'rating':
+        checkRating(record);
+        break;
+      case 'complaint':
+        checkComplaint(record);
+        break;
+      case 'case':
+        checkCase(record);
+        break;
+      default:
+        throw new Invalid('kind must be "rating", "complaint" or "case".', 'kind');
+    }
+    const { attachments: _attachments, ...rest } = record;
+    if (jsonBytes(rest) > LIMITS.recordBytes) {
+      throw new Invalid(`A record may hold at most ${LIMITS.recordBytes} bytes without its attachments.`);
+    }
+    return { ok: true, record: record as unknown as FeedbackRecord };
+  } catch (error) {
+    if (error instanceof Invalid) {
+      const failure: ValidationError = { code: 'validation', message: error.message };
+      if (error.field !== undefined) failure.field = error.field;
+      return { ok: false, error: failure };
+    }
+    throw error;
+  }
+}
+
+/** Walks the whole value without recursion (a hostile body may nest deeply). */
+function checkShape(value: unknown): void {
+  if (!isPlainObject(value)) throw new Invalid('A record must be a JSON object.');
+  const stack: Array<{ node: unknown; path: string; depth: number }> = [{ node: value, path: '', depth: 0 }];
+  while (stack.length > 0) {
+    const { node, path, depth } = stack.pop()!;
+    if (typeof node === 'string') {
+      if (node.includes('\u0000') || LONE_SURROGATE.test(node)) {
+        throw new Invalid('Text may not contain NUL characters or broken Unicode.', path || undefined);
+      }
+      continue;
+    }
+    if (typeof node === 'number') {
+      if (!Number.isFinite(node)) throw new Invalid('Numbers must be finite.', path || undefined);
+      continue;
+    }
+    if (node === null || typeof node === 'boolean') continue;
+    if (typeof node !== 'object') throw new Invalid('Only JSON values are allowed.', path || undefined);
+    if (depth > LIMITS.nesting) throw new Invalid(`Values may nest at most ${LIMITS.nesting} levels deep.`, path);
+    if (Array.isArray(node)) {
+      node.forEach((item, index) => stack.push({ node: item, path: `${path}[${index}]`, depth: depth + 1 }));
+      continue;
+    }
+    if (!isPlainObject(node)) throw new Invalid('Only JSON values are allowed.', path || undefined);
+    for (const key of Object.keys(node)) {
+      const keyPath = path ? `${path}.${key}` : key;
+      if (FORBIDDEN_KEYS.has(key)) throw new Invalid(`The key "${key}" is not allowed.`, keyPath);
+      if (key.includes('\u0000') || LONE_SURROGATE.test(key)) throw new Invalid('Keys may not contain NUL characters or broken Unicode.', path || undefined);
+      stack.push({ node: (node as Record<string, unknown>)[key], path: keyPath, depth: depth + 1 });
+    }
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function checkCommon(record: Record<string, unknown>): void {
+  const isCase = record['kind'] === 'case';
+  if (isCase) {
+    line(record, 'id', { required: true, max: LIMITS.caseId });
+  } else if (typeof record['id'] !== 'string' || !UUID_V4.test(record['id'])) {
+    throw new Invalid('id must be a UUID v4.', 'id');
+  }
+  if (!isCase || record['createdAt'] !== undefined) utcInstant(record, 'createdAt');
+  line(record, 'agency', { required: true });
+  for (const field of ['unit', 'service', 'caseId', 'officer']) line(record, field);
+  if (!isCase || record['channel'] !== undefined) {
+    if (!CHANNELS.includes(record['channel'] as never)) {
+      throw new Invalid(`channel must be one of ${CHANNELS.join(', ')}.`, 'channel');
+    }
+  }
+  if (!isCase || record['locale'] !== undefined) {
+    if (typeof record['locale'] !== 'string' || !LOCALE.test(record['locale'])) {
+      throw new Invalid('locale must be a language tag such as "vi" or "en".', 'locale');
+    }
+  }
+  line(record, 'page', { max: 2048 });
+}
+
+function checkRating(record: Record<string, unknown>): asserts record is RatingRecord {
+  const scale = record['scale'];
+  if (scale !== 3 && scale !== 5) throw new Invalid('scale must be 3 or 5.', 'scale');
+  const score = record['score'];
+  if (typeof score !== 'number' || !Number.isInteger(score) || score < 1 || score > scale) {
+    throw new Invalid(`score must be a whole number from 1 to ${scale}.`, 'score');
+  }
+  const standards = record['standards'];
+  if (standards !== undefined) {
+    if (!isPlainObject(standards)) throw new Invalid('standards must be an object of { id: true | false }.', 'standards');
+    const entries = Object.entries(standards);
+    if (entries.length > LIMITS.standardsAnswered) throw new Invalid('Too many standards answered.', 'standards');
+    for (const [id, kept] of entries) {
+      if (!TOKEN.test(id)) throw new Invalid(`"${id}" is not a standard id.`, `standards.${id}`);
+      if (typeof kept !== 'boolean') throw new Invalid('Each standard answer must be true or false.', `standards.${id}`);
+    }
+  }
+  text(record, 'comment', { max: LIMITS.comment });
+}
+
+function checkComplaint(record: Record<string, unknown>): asserts record is ComplaintRecord {
+  if (typeof record['category'] !== 'string' || !TOKEN.test(record['category'])) {
+    throw new Invalid('category must be a category id such as "attitude".', 'category');
+  }
+  text(record, 'description', { required: true, min: LIMITS.descriptionMin, max: LIMITS.descriptionMax });
+  if (record['standard'] !== undefined && (typeof record['standard'] !== 'string' || !TOKEN.test(record['standard']))) {
+    throw new Invalid('standard must be a standard id such as "listen".', 'standard');
+  }
+  if (record['contact'] !== undefined) checkContact(record['contact']);
+  if (record['attachments'] !== undefined) checkAttachments(record['attachments']);
+  text(record, 'response', { max: LIMITS.descriptionMax });
+}
+
+function checkContact(contact: unknown): void {
+  if (!isPlainObject(contact)) throw new Invalid('contact must be an object.', 'contact');
+  if (contact['consent'] !== true) {
+    throw new Invalid('Contact details need the citizen\'s explicit consent.', 'contact.consent');
+  }
+  text(contact, 'consentText', { required: true, max: 1000 }, 'contact.');
+  utcInstant(contact, 'consentAt', 'contact.');
+  line(contact, 'name', {}, 'contact.');
+  line(contact, 'email', { max: 254, pattern: EMAIL, hint: 'an e-mail address' }, 'contact.');
+  line(contact, 'phone', { max: 20, pattern: PHONE, hint: 'a phone number' }, 'contact.');
+  if (contact['name'] === undefined && contact['email'] === undefined && contact['phone'] === undefined) {
+    throw new Invalid('contact needs a name, an e-mail address or a phone number.', 'contact');
+  }
+}
+
+function checkAttachments(attachments: unknown): void {
+  if (!Array.isArray(attachments)) throw new Invalid('attachments must be a list.', 'attachments');
+  if (attachments.length > LIMITS.attachments) {
+    throw new Invalid(`At most ${LIMITS.attachments} attachments.`, 'attachments');
+  }
+  attachments.forEach((item: unknown, index) => {
+    const prefix = `attachments[${index}].`;
+    if (!isPlainObject(item)) throw new Invalid('Each attachment must be an object.', `attachments[${index}]`);
+    line(item, 'name', { required: true }, prefix);
+    const attachment = item as unknown as Attachment;
+    if (!ATTACHMENT_TYPES.includes(attachment.type as never)) {
+      throw new Invalid('Attachments must be JPEG, PNG, WebP or GIF images, or PDF files.', `${prefix}type`);
+    }
+    const { size, data } = attachment;
+    if (!Number.isInteger(size) || size < 1 || size > LIMITS.attachmentBytes) {
+      throw new Invalid(`An attachment may be at most ${LIMITS.attachmentBytes / 1024 / 1024} MB.`, `${prefix}size`);
+    }
+    if (typeof data !== 'string' || data.length !== Math.ceil(size / 3) * 4 || !BASE64.test(data)) {
+      throw new Invalid('Attachment data must be the base64 of exactly `size` bytes.', `${prefix}data`);
+    }
+    if (sniffType(data) !== attachment.type) {
+      throw new Invalid(`The file's content is not ${attachment.type}.`, `${prefix}type`);
+    }
+  });
+}
+
+/** The type that a file's first bytes show, whatever its name says. */
+export function sniffType(base64: string): string | undefined {
+  let head: string;
+  try {
+    head = atob(base64.slice(0, 16));
+  } catch {
+    return undefined;
+  }
+  const starts = (signature: string, at = 0) => head.startsWith(signature, at);
+  if (starts('\xFF\xD8\xFF')) return 'image/jpeg';
+  if (starts('\x89PNG\r\n\x1A\n')) return 'image/png';
+  if (starts('GIF87a') || starts('GIF89a')) return 'image/gif';
+  if (starts('RIFF') && starts('WEBP', 8)) return 'image/webp';
+  if (starts('%PDF-')) return 'application/pdf';
+  return undefined;
+}
+
+function checkCase(record: Record<string, unknown>): asserts record is CaseRecord {
+  instant(record, 'receivedAt', true);
+  instant(record, 'dueAt', true);
+  instant(record, 'resolvedAt', false);
+}
+
+interface TextRule {
+  required?: boolean;
+  min?: number;
+  max?: number;
+  pattern?: RegExp;
+  hint?: string;
+}
+
+/** A one-line field: no control characters at all. */
+function line(owner: Record<string, unknown>, key: string, rule: TextRule = {}, prefix = ''): void {
+  checkText(owner, key, { max: LIMITS.shortText, ...rule }, prefix, CONTROL_IN_LINE);
+}
+
+/** Free text: line breaks and tabs allowed, other control characters not. */
+function text(owner: Record<string, unknown>, key: string, rule: TextRule, prefix = ''): void {
+  checkText(owner, key, rule, prefix, CONTROL_IN_TEXT);
+}
+
+function checkText(owner: Record<string, unknown>, key: string, rule: TextRule, prefix: string, control: RegExp): void {
+  const value = owner[key];
+  const field = prefix + key;
+  if (value === undefined) {
+    if (rule.required) throw new Invalid(`${field} is required.`, field);
+    return;
+  }
+  if (typeof value !== 'string') throw new Invalid(`${field} must be text.`, field);
+  const trimmed = value.trim();
+  if (rule.required && trimmed === '') throw new Invalid(`${field} is required.`, field);
+  if (rule.min !== undefined && trimmed.length < rule.min) {
+    throw new Invalid(`${field} needs at least ${rule.min} characters.`, field);
+  }
+  if (rule.max !== undefined && value.length > rule.max) {
+    throw new Invalid(`${field} may have at most ${rule.max} characters.`, field);
+  }
+  if (control.test(value)) throw new Invalid(`${field} contains control characters.`, field);
+  if (rule.pattern && !rule.pattern.test(value)) throw new Invalid(`${field} must be ${rule.hint}.`, field);
+}
+
+function utcInstant(owner: Record<string, unknown>, key: string, prefix = ''): void {
+  const value = owner[key];
+  const field = prefix + key;
+  if (typeof value !== 'string' || !ISO_UTC.test(value) || !isRealDate(value)) {
+    throw new Invalid(`${field} must be an ISO 8601 time in UTC, such as 2026-03-05T08:30:00.000Z.`, field);
+  }
+}
+
+function instant(owner: Record<string, unknown>, key: string, required: boolean): void {
+  const value = owner[key];
+  if (value === undefined && !required) return;
+  if (typeof value !== 'string' || !ISO_INSTANT.test(value) || !isRealDate(value)) {
+    throw new Invalid(`${key} must be an ISO 8601 instant, such as 2026-03-05T08:30:00Z.`, key);
+  }
+}
+
+/** Date.parse rolls 2026-02-30 over to March: check the calendar date and clock survive. */
+function isRealDate(value: string): boolean {
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) return false;
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  const hours = Number(value.slice(11, 13));
+  const minutes = Number(value.slice(14, 16));
+  return probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day && hours < 24 && minutes < 60;
+}
