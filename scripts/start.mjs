@@ -1,0 +1,51 @@
+// npm start: build, then run the reference collector on the embedded database (PGlite in
+// DATA_DIR, default ./data; DATABASE_URL switches to PostgreSQL) and serve the demo pages and the
+// CDN bundles from the same origin, so the demo's widgets submit to a live collector.
+import { execFileSync } from 'node:child_process';
+
+execFileSync('node', ['scripts/build.mjs'], { stdio: 'inherit' });
+const { createCollector, configFromEnv, ConfigError } = await import('../dist/collector.js');
+
+/** The demo pages run under the strict policy the components promise to work with (CONTRACT §1). */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html svc-feedback',
+].join('; ');
+
+let config;
+try {
+  config = configFromEnv({ HOST: '127.0.0.1', ...process.env });
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(`npm start: ${error.message}`);
+    process.exit(2);
+  }
+  throw error;
+}
+const collector = createCollector({
+  config,
+  static: [
+    { prefix: '/demo/', dir: 'demo' },
+    { prefix: '/dist/', dir: 'dist' },
+  ],
+  staticHeaders: { 'Content-Security-Policy': CSP, 'Referrer-Policy': 'no-referrer' },
+});
+const { port } = await collector.listen();
+const where = config.database.engine === 'pglite' ? `PGlite in ${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+const host = config.host === undefined || config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+console.log(`collector: http://${host}:${port}/  (demo: http://${host}:${port}/demo/, database: ${where})`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    collector.close().then(() => process.exit(0), () => process.exit(1));
+  });
+}
