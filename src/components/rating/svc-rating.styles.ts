@@ -71,6 +71,15 @@ export const ratingStyles = [
       color: var(--_text);
       background: var(--_surface);
     }
+    .choice-face[data-mood='low'] {
+      color: var(--svc-color-low, #b3261e);
+    }
+    .choice-face[data-mood='mid'] {
+      color: var(--svc-color-mid, #7a5200);
+    }
+    .choice-face[data-mood='high'] {
+      color: var(--svc-color-high, #00703c);
+    }
     .choice-label {
       font-size: 0.875em;
       line-height: 1.25;

@@ -8,6 +8,12 @@ import { face, tick } from './faces.js';
 import { ratingStyles } from './svc-rating.styles.js';
 
 type View = 'form' | 'thanks';
+
+/** Colour family of a face: a second cue beside the label, never the only one. */
+function moodOf(score: number, scale: Scale): 'low' | 'mid' | 'high' {
+  if (scale === 3) return score === 1 ? 'low' : 'high';
+  return score <= 2 ? 'low' : score === 3 ? 'mid' : 'high';
+}
 interface FieldError {
   /** The id of the control the error summary links to. */
   target: string;
@@ -364,7 +370,7 @@ export class SvcRating extends SvcSubmittingElement {
                 .checked=${this.chosenScore === value}
                 @change=${() => this.onScoreChange(value)}
               />
-              <span class="choice-face" data-score=${value}>${face(value, scale)}</span>
+              <span class="choice-face" data-mood=${moodOf(value, scale)}>${face(value, scale)}</span>
               <span class="choice-label">${label}</span>
             </label>`;
           })}

@@ -40,11 +40,13 @@ export class SvcSubmittingElement extends SvcElement {
   declare endpoint: string | undefined;
   /** Agency code; required to submit. */
   declare agency: string | undefined;
+  /** The unit (department, counter team) that served the citizen. */
   declare unit: string | undefined;
   /** Procedure code. */
   declare service: string | undefined;
   /** Dossier or receipt number. */
   declare caseId: string | undefined;
+  /** Code of the officer who served (scores of named staff are admin-only on the collector). */
   declare officer: string | undefined;
   /** `online` | `kiosk` | `counter` | `phone` | `other`. */
   declare channel: string | undefined;

@@ -187,6 +187,12 @@ export const standardsStyles = [
       .rate-button {
         display: none;
       }
+      .root[data-variant='poster'] .item {
+        padding-block: 13px;
+      }
+      .root[data-variant='poster'] .text {
+        font-size: 1.375em;
+      }
       .root[data-variant='poster'] {
         max-width: none;
         break-inside: avoid;
