@@ -4,6 +4,7 @@ import '../../src/rating.js';
 import type { SvcRating } from '../../src/components/rating/svc-rating.js';
 import type { RatingRecord } from '../../src/core/record.js';
 import { validateRecord } from '../../src/core/validate.js';
+import { Outbox } from '../../src/core/outbox.js';
 import { fakeCollector, recordEvents, storedCount, ISO_UTC, UUID_V4 } from '../support/browser.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
@@ -133,6 +134,33 @@ describe('<svc-rating>', () => {
     await el.updateComplete;
     expect(q(el, '.thanks-status').textContent).to.equal('Your rating has reached the agency.');
     await expect(el).to.be.accessible();
+  });
+
+  it('while the record is being stored: the button says so, ignores a second press, and all is axe-clean', async () => {
+    const el = await fixture<SvcRating>(html`<svc-rating agency="a" comment="off" lang="en"></svc-rating>`);
+    const events = recordEvents(el);
+    // Hold the storage step open to look at the page in between (IndexedDB is usually too fast).
+    const add = Outbox.prototype.add;
+    let release: () => void = () => {};
+    Outbox.prototype.add = function held(this: Outbox, entry) {
+      return new Promise<boolean>((resolve) => (release = () => resolve(add.call(this, entry))));
+    };
+    try {
+      await choose(el, 5);
+      await submit(el);
+      await el.updateComplete;
+      const button = q<HTMLButtonElement>(el, 'button[type="submit"]');
+      expect(button.textContent!.trim()).to.equal('Saving…');
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      await expect(el).to.be.accessible();
+      await submit(el);
+      release();
+      await waitUntil(() => shadow(el).querySelector('.thanks'));
+    } finally {
+      Outbox.prototype.add = add;
+    }
+    expect(events.filter((event) => event.type === 'svc-submit')).to.have.length(1);
+    expect(events.filter((event) => event.type === 'svc-queued')).to.have.length(1);
   });
 
   it('lets host code add fields in svc-submit, or cancel it', async () => {
