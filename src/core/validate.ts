@@ -7,11 +7,13 @@ import {
   type RatingRecord,
 } from './record.js';
 import { UUID_V4 } from './uuid.js';
-import { ATTACHMENT_TYPES, LIMITS } from './limits.js';
+import { ATTACHMENT_TYPES, EMAIL_PATTERN as EMAIL, LIMITS, PHONE_PATTERN as PHONE } from './limits.js';
 import { isPlainObject, shapeProblem, type ValidationError } from './shape.js';
 
 export { ATTACHMENT_TYPES, LIMITS } from './limits.js';
 export { jsonBytes, shapeProblem, type ValidationError } from './shape.js';
+export { sniffType } from './sniff.js';
+import { sniffType } from './sniff.js';
 
 export type Validation<T> = { ok: true; record: T } | { ok: false; error: ValidationError };
 
@@ -30,8 +32,6 @@ const CONTROL_IN_LINE = /[\u0000-\u001F\u007F]/;
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const TOKEN = /^[A-Za-z0-9_-]{1,64}$/;
 const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^\+?[0-9 ().-]{6,20}$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /**
@@ -163,23 +163,6 @@ function checkAttachments(attachments: unknown): void {
       throw new Invalid(`The file's content is not ${attachment.type}.`, `${prefix}type`);
     }
   });
-}
-
-/** The type that a file's first bytes show, whatever its name says. */
-export function sniffType(base64: string): string | undefined {
-  let head: string;
-  try {
-    head = atob(base64.slice(0, 16));
-  } catch {
-    return undefined;
-  }
-  const starts = (signature: string, at = 0) => head.startsWith(signature, at);
-  if (starts('\xFF\xD8\xFF')) return 'image/jpeg';
-  if (starts('\x89PNG\r\n\x1A\n')) return 'image/png';
-  if (starts('GIF87a') || starts('GIF89a')) return 'image/gif';
-  if (starts('RIFF') && starts('WEBP', 8)) return 'image/webp';
-  if (starts('%PDF-')) return 'application/pdf';
-  return undefined;
 }
 
 function checkCase(record: Record<string, unknown>): asserts record is CaseRecord {
