@@ -314,7 +314,9 @@ class RecordSummarizer implements Summarizer {
       const standards = r['standards'];
       if (standards !== undefined && standards !== null && typeof standards === 'object') {
         const answers = standards as Record<string, unknown>;
-        for (const id of Object.keys(answers)) {
+        // for…in walks the enum cache without allocating a key array per record.
+        for (const id in answers) {
+          if (!Object.prototype.hasOwnProperty.call(answers, id)) continue;
           const kept = answers[id];
           if (kept === true || kept === false) group.answer(id, kept);
         }
