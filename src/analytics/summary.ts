@@ -414,7 +414,9 @@ export function createSummarizer(options?: SummarizeOptions): Summarizer {
  * @throws RangeError for an unknown groupBy field, period or time zone.
  */
 export function summarize(records: Iterable<FeedbackRecord>, options?: SummarizeOptions): Summary;
+/** Over an async iterable (a stream of records): resolves to the Summary once the stream ends. */
 export function summarize(records: AsyncIterable<FeedbackRecord>, options?: SummarizeOptions): Promise<Summary>;
+/** Over either kind of iterable, when the caller does not know which: a Summary or a Promise of one. */
 export function summarize(
   records: Iterable<FeedbackRecord> | AsyncIterable<FeedbackRecord>,
   options?: SummarizeOptions,
