@@ -3,8 +3,9 @@
 import { existsSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { minifyTemplates } from './scripts/rollup-minify-templates.mjs';
 
-const plugins = [nodeResolve({ browser: true }), terser({ format: { comments: false }, ecma: 2020, module: true })];
+const plugins = [minifyTemplates(), nodeResolve({ browser: true }), terser({ format: { comments: false }, ecma: 2020, module: true })];
 
 const entries = [
   { input: 'dist/index.js', output: 'service-feedback.js' },

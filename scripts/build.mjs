@@ -11,6 +11,6 @@ run(bin('tsc'), ['-p', 'tsconfig.json']);
 if (existsSync('src/collector')) run(bin('tsc'), ['-p', 'tsconfig.node.json']);
 if (existsSync('dist/index.js')) run(bin('rollup'), ['-c', '--silent']);
 if (existsSync('src/components')) {
-  run(bin('cem'), ['analyze', '--litelement', '--globs', 'src/components/**/*.ts', '--quiet']);
+  run(bin('cem'), ['analyze', '--quiet']);
 }
 console.log('build: dist/ and custom-elements.json written');

@@ -51,4 +51,5 @@ if (e2e.length) {
   });
 }
 run('size budgets', 'node', ['scripts/size.mjs']);
+run('README element reference', 'node', ['scripts/docs.mjs', '--check']);
 console.log(`\nnpm test passed in ${((Date.now() - started) / 60000).toFixed(1)} min`);

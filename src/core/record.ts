@@ -16,12 +16,19 @@ export type ComplaintStatus = 'received' | 'in_progress' | 'resolved' | 'rejecte
 export const COMPLAINT_STATUSES: readonly ComplaintStatus[] = ['received', 'in_progress', 'resolved', 'rejected'];
 
 /** Fields every record has (CONTRACT §4). Fields a host page adds are kept as they are. */
-export interface BaseRecord {
+export interface BaseRecord extends CommonFields {
+  channel: Channel;
+  /** The resolved language of the element, `vi`, `en`, … */
+  locale: string;
+  /** ISO 8601 instant in UTC. */
+  createdAt: string;
+}
+
+/** The fields all three kinds share, without the ones a case may leave out. */
+export interface CommonFields {
   /** UUID v4 made in the browser (any unique string ≤ 128 characters for cases): the idempotency key. */
   id: string;
   kind: RecordKind;
-  /** ISO 8601 instant in UTC. */
-  createdAt: string;
   agency: string;
   unit?: string;
   /** Procedure code. */
@@ -29,9 +36,6 @@ export interface BaseRecord {
   /** Dossier or receipt number. */
   caseId?: string;
   officer?: string;
-  channel: Channel;
-  /** The resolved language of the element, `vi`, `en`, … */
-  locale: string;
   /** The page URL without query string or fragment. */
   page?: string;
   [extra: string]: unknown;
@@ -80,7 +84,7 @@ export interface ComplaintRecord extends BaseRecord {
 }
 
 /** An administrative dossier imported by officials: the input of the on-time rate. */
-export interface CaseRecord extends Omit<BaseRecord, 'channel' | 'locale' | 'createdAt'> {
+export interface CaseRecord extends CommonFields {
   kind: 'case';
   createdAt?: string;
   channel?: Channel;

@@ -7,29 +7,13 @@ import {
   type RatingRecord,
 } from './record.js';
 import { UUID_V4 } from './uuid.js';
+import { ATTACHMENT_TYPES, EMAIL_PATTERN as EMAIL, LIMITS, PHONE_PATTERN as PHONE } from './limits.js';
+import { isPlainObject, shapeProblem, type ValidationError } from './shape.js';
 
-/** Limits of CONTRACT §4, shared by the elements, the collector and analytics. */
-export const LIMITS = Object.freeze({
-  recordBytes: 16 * 1024,
-  shortText: 200,
-  caseId: 128,
-  comment: 2000,
-  descriptionMin: 10,
-  descriptionMax: 4000,
-  attachments: 3,
-  attachmentBytes: 2 * 1024 * 1024,
-  standardsAnswered: 64,
-  nesting: 32,
-});
-
-export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'application/pdf'] as const;
-
-/** Why a record was refused: a value, never a throw. `field` is a dotted path such as `contact.email`. */
-export interface ValidationError {
-  code: 'validation';
-  message: string;
-  field?: string;
-}
+export { ATTACHMENT_TYPES, LIMITS } from './limits.js';
+export { jsonBytes, shapeProblem, type ValidationError } from './shape.js';
+export { sniffType } from './sniff.js';
+import { sniffType } from './sniff.js';
 
 export type Validation<T> = { ok: true; record: T } | { ok: false; error: ValidationError };
 
@@ -42,32 +26,22 @@ class Invalid extends Error {
   }
 }
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 const CONTROL_IN_LINE = /[\u0000-\u001F\u007F]/;
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const TOKEN = /^[A-Za-z0-9_-]{1,64}$/;
 const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^\+?[0-9 ().-]{6,20}$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-
-const encoder = new TextEncoder();
-
-/** Bytes of a value as UTF-8 JSON: what a record weighs on the wire and in the store. */
-export function jsonBytes(value: unknown): number {
-  return encoder.encode(JSON.stringify(value)).length;
-}
 
 /**
  * Checks a record against CONTRACT §4: the single validator of the elements, the collector and
  * analytics. Returns the same object when valid (host-added fields kept), or the first problem.
  */
 export function validateRecord(value: unknown): Validation<FeedbackRecord> {
+  const problem = shapeProblem(value);
+  if (problem) return { ok: false, error: problem };
   try {
-    checkShape(value);
     const record = value as Record<string, unknown>;
     checkCommon(record);
     switch (record['kind']) {
@@ -83,10 +57,6 @@ export function validateRecord(value: unknown): Validation<FeedbackRecord> {
       default:
         throw new Invalid('kind must be "rating", "complaint" or "case".', 'kind');
     }
-    const { attachments: _attachments, ...rest } = record;
-    if (jsonBytes(rest) > LIMITS.recordBytes) {
-      throw new Invalid(`A record may hold at most ${LIMITS.recordBytes} bytes without its attachments.`);
-    }
     return { ok: true, record: record as unknown as FeedbackRecord };
   } catch (error) {
     if (error instanceof Invalid) {
@@ -96,45 +66,6 @@ export function validateRecord(value: unknown): Validation<FeedbackRecord> {
     }
     throw error;
   }
-}
-
-/** Walks the whole value without recursion (a hostile body may nest deeply). */
-function checkShape(value: unknown): void {
-  if (!isPlainObject(value)) throw new Invalid('A record must be a JSON object.');
-  const stack: Array<{ node: unknown; path: string; depth: number }> = [{ node: value, path: '', depth: 0 }];
-  while (stack.length > 0) {
-    const { node, path, depth } = stack.pop()!;
-    if (typeof node === 'string') {
-      if (node.includes('\u0000') || LONE_SURROGATE.test(node)) {
-        throw new Invalid('Text may not contain NUL characters or broken Unicode.', path || undefined);
-      }
-      continue;
-    }
-    if (typeof node === 'number') {
-      if (!Number.isFinite(node)) throw new Invalid('Numbers must be finite.', path || undefined);
-      continue;
-    }
-    if (node === null || typeof node === 'boolean') continue;
-    if (typeof node !== 'object') throw new Invalid('Only JSON values are allowed.', path || undefined);
-    if (depth > LIMITS.nesting) throw new Invalid(`Values may nest at most ${LIMITS.nesting} levels deep.`, path);
-    if (Array.isArray(node)) {
-      node.forEach((item, index) => stack.push({ node: item, path: `${path}[${index}]`, depth: depth + 1 }));
-      continue;
-    }
-    if (!isPlainObject(node)) throw new Invalid('Only JSON values are allowed.', path || undefined);
-    for (const key of Object.keys(node)) {
-      const keyPath = path ? `${path}.${key}` : key;
-      if (FORBIDDEN_KEYS.has(key)) throw new Invalid(`The key "${key}" is not allowed.`, keyPath);
-      if (key.includes('\u0000') || LONE_SURROGATE.test(key)) throw new Invalid('Keys may not contain NUL characters or broken Unicode.', path || undefined);
-      stack.push({ node: (node as Record<string, unknown>)[key], path: keyPath, depth: depth + 1 });
-    }
-  }
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }
 
 function checkCommon(record: Record<string, unknown>): void {
@@ -232,23 +163,6 @@ function checkAttachments(attachments: unknown): void {
       throw new Invalid(`The file's content is not ${attachment.type}.`, `${prefix}type`);
     }
   });
-}
-
-/** The type that a file's first bytes show, whatever its name says. */
-export function sniffType(base64: string): string | undefined {
-  let head: string;
-  try {
-    head = atob(base64.slice(0, 16));
-  } catch {
-    return undefined;
-  }
-  const starts = (signature: string, at = 0) => head.startsWith(signature, at);
-  if (starts('\xFF\xD8\xFF')) return 'image/jpeg';
-  if (starts('\x89PNG\r\n\x1A\n')) return 'image/png';
-  if (starts('GIF87a') || starts('GIF89a')) return 'image/gif';
-  if (starts('RIFF') && starts('WEBP', 8)) return 'image/webp';
-  if (starts('%PDF-')) return 'application/pdf';
-  return undefined;
 }
 
 function checkCase(record: Record<string, unknown>): asserts record is CaseRecord {

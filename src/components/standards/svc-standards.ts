@@ -1,0 +1,178 @@
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
+import { messagesFor } from '../../core/i18n.js';
+import { standardText, type StandardDefinition } from '../../core/standards.js';
+import { defineElement } from '../shared/define.js';
+import { SvcSubmittingElement } from '../shared/submitting-element.js';
+import '../rating/svc-rating.js';
+import { standardsStyles } from './svc-standards.styles.js';
+
+/**
+ * The notice of the ten service standards every one-stop counter posts ("Khách đến, được chào
+ * hỏi; …; Khách về, được hài lòng"). With `rate`, each standard opens a rating of that standard.
+ *
+ * @summary Post the service standards; optionally let citizens rate each one.
+ * @tag svc-standards
+ *
+ * @fires svc-submit - From the rating of a standard (see `<svc-rating>`).
+ * @fires svc-queued - From the rating of a standard.
+ * @fires svc-sent - From the rating of a standard.
+ * @fires svc-error - From the rating of a standard.
+ *
+ * @csspart base - The outer box.
+ * @csspart heading - The title.
+ * @csspart item - Each standard.
+ * @csspart number - The number of a standard (`numbered`).
+ * @csspart rate-button - The button that rates a standard (`rate`).
+ * @csspart dialog - The dialog holding the rating.
+ *
+ * @cssproperty --svc-color-primary - Heading band, numbers and buttons. Default #0a5299.
+ * @cssproperty --svc-color-accent - The poster's accent rule. Default #c8102e.
+ * @cssproperty --svc-font-family - Font family. Default: inherited from the page.
+ * @cssproperty --svc-font-size - Base font size. Default 16px.
+ */
+export class SvcStandards extends SvcSubmittingElement {
+  static override styles = standardsStyles;
+
+  static override properties: PropertyDeclarations = {
+    variant: { reflect: true },
+    numbered: { type: Boolean, reflect: true },
+    bilingual: { type: Boolean, reflect: true },
+    rate: { type: Boolean, reflect: true },
+    heading: {},
+    scale: {},
+    rating: { state: true },
+  };
+
+  /** `poster` (default; one A4 page in print) | `list` | `banner`. */
+  declare variant: string;
+  /** Numbers the standards 1–10. */
+  declare numbered: boolean;
+  /** Shows the other language (English under Vietnamese, or the reverse) too. */
+  declare bilingual: boolean;
+  /** Each standard opens a rating of it; the shared attributes go to that rating. */
+  declare rate: boolean;
+  /** Replaces the title ("Mười tiêu chuẩn phục vụ"). */
+  declare heading: string | undefined;
+  /** Scale of the ratings opened with `rate`: 5 (default) or 3. */
+  declare scale: number | string | undefined;
+
+  declare private rating: StandardDefinition | undefined;
+  private opener: HTMLElement | undefined;
+
+  constructor() {
+    super();
+    this.variant = 'poster';
+    this.numbered = false;
+    this.bilingual = false;
+    this.rate = false;
+  }
+
+  private get resolvedVariant(): 'poster' | 'list' | 'banner' {
+    return this.variant === 'list' || this.variant === 'banner' ? this.variant : 'poster';
+  }
+
+  /** The other language shown with `bilingual`. */
+  private get otherLocale(): string {
+    return this.locale === 'vi' ? 'en' : 'vi';
+  }
+
+  private openRating(standard: StandardDefinition, event: Event): void {
+    this.opener = event.currentTarget as HTMLElement;
+    this.rating = standard;
+    void this.updateComplete.then(() => this.renderRoot.querySelector('dialog')?.showModal());
+  }
+
+  private onDialogClose(): void {
+    this.rating = undefined;
+    this.opener?.focus();
+  }
+
+  override render(): TemplateResult {
+    const variant = this.resolvedVariant;
+    const t = this.t;
+    const other = messagesFor(this.otherLocale);
+    const list = this.standardList;
+    const numbered = this.numbered;
+    const items = list.map((standard, index) => this.renderItem(standard, index, numbered));
+    const listTag = numbered
+      ? html`<ol class="items" part="list">${items}</ol>`
+      : html`<ul class="items" part="list">${items}</ul>`;
+    return html`<div class="root" part="base" data-variant=${variant}>
+      <section class="notice" aria-labelledby="heading">
+        <header class="head">
+          <h2 id="heading" class="heading" part="heading">${this.heading || t.standardsTitle}</h2>
+          ${this.bilingual && !this.heading
+            ? html`<p class="heading-other" lang=${this.otherLocale}>${other.standardsTitle}</p>`
+            : nothing}
+        </header>
+        ${variant === 'banner' ? nothing : html`<p class="intro">${t.standardsIntro}</p>`}
+        ${this.standardsFailed ? html`<p class="warning">${t.standardsLoadFailed}</p>` : nothing} ${listTag}
+      </section>
+      ${this.rate ? this.renderDialog() : nothing}
+    </div>`;
+  }
+
+  private renderItem(standard: StandardDefinition, index: number, numbered: boolean): TemplateResult {
+    const text = standardText(standard, this.locale);
+    return html`<li class="item" part="item">
+      ${numbered ? html`<span class="number" part="number" aria-hidden="true">${index + 1}</span>` : nothing}
+      <span class="texts">
+        <span class="text">${text}</span>
+        ${this.bilingual
+          ? html`<span class="text-other" lang=${this.otherLocale}>${standardText(standard, this.otherLocale)}</span>`
+          : nothing}
+      </span>
+      ${this.rate
+        ? html`<button
+            type="button"
+            class="rate-button"
+            part="rate-button"
+            aria-haspopup="dialog"
+            aria-label=${this.t.rateStandard(text)}
+            @click=${(event: Event) => this.openRating(standard, event)}
+          >
+            ${this.t.rateStandardShort}
+          </button>`
+        : nothing}
+    </li>`;
+  }
+
+  private renderDialog(): TemplateResult {
+    const standard = this.rating;
+    const t = this.t;
+    return html`<dialog part="dialog" aria-labelledby="dialog-title" @close=${this.onDialogClose}>
+      <div class="dialog-head">
+        <h2 id="dialog-title">${standard ? t.rateStandard(standardText(standard, this.locale)) : t.rateStandardShort}</h2>
+        <button type="button" class="close" aria-label=${t.close} @click=${() => this.renderRoot.querySelector('dialog')?.close()}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+      ${standard
+        ? keyed(
+            standard.id,
+            html`<svc-rating
+              standards=${standard.id}
+              .standardDefinitions=${this.standardList}
+              scale=${this.scale ?? 5}
+              endpoint=${this.endpoint ?? nothing}
+              agency=${this.agency ?? nothing}
+              unit=${this.unit ?? nothing}
+              service=${this.service ?? nothing}
+              case-id=${this.caseId ?? nothing}
+              officer=${this.officer ?? nothing}
+              channel=${this.channel ?? nothing}
+            ></svc-rating>`,
+          )
+        : nothing}
+    </dialog>`;
+  }
+}
+
+defineElement('svc-standards', SvcStandards);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'svc-standards': SvcStandards;
+  }
+}

@@ -1,0 +1,28 @@
+// Debian's Chromium driven by playwright-core (its own browser download cannot work here).
+import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS, ensureChromium } from '../../../scripts/chromium.mjs';
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] || ensureChromium(), args: CHROMIUM_ARGS, headless: true });
+}
+
+/** A fresh fake collector on the test server; returns its endpoint path and a state reader. */
+export async function fakeCollector(origin: string, script: unknown[] = []) {
+  const name = `e2e${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  await fetch(`${origin}/fake/${name}/__reset`, { method: 'POST', body: JSON.stringify({ script }) });
+  return {
+    endpoint: `/fake/${name}`,
+    state: async () =>
+      (await (await fetch(`${origin}/fake/${name}/__state`)).json()) as { stored: Array<{ id: string }>; requests: Array<{ ids: string[] }> },
+  };
+}
+
+/** Polls until `check` is true or the time is up. */
+export async function until(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
