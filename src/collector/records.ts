@@ -1,3 +1,4 @@
+import { parseInstant } from '../analytics/period.js';
 import type { FeedbackRecord } from '../core/record.js';
 
 /**
@@ -13,9 +14,13 @@ export const SERVER_FIELDS = ['trackingCode', 'status', 'dueAt', 'resolvedAt', '
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** An instant as JavaScript reads it, in milliseconds, so SQL buckets records as analytics does. */
+/**
+ * An instant as analytics reads it (`parseInstant`: milliseconds, digits past them dropped), so
+ * SQL buckets and compares records exactly as `summarize` does.
+ */
 export function isoInstant(value: string): string {
-  return new Date(Date.parse(value)).toISOString();
+  const ms = parseInstant(value);
+  return new Date(Number.isNaN(ms) ? Date.parse(value) : ms).toISOString();
 }
 
 /** A timestamptz column value (a Date from both drivers) as ISO 8601 UTC, or null. */

@@ -11,6 +11,12 @@ import type { Storage } from '../../src/collector/storage/types.js';
 import { uuidV4 } from '../../src/core/uuid.js';
 import { ADMIN_TOKEN, admin, caseRecord, complaint, pool, rating, request, startCollector, type Running } from './collector.js';
 import { open311Schemas } from './open311.js';
+import { parseRecords } from '../../src/analytics/parse.js';
+import { parseInstant } from '../../src/analytics/period.js';
+import { report } from '../../src/analytics/report.js';
+import { summarize, type GroupField } from '../../src/analytics/summary.js';
+import type { FeedbackRecord } from '../../src/core/record.js';
+import { WINDOW, randomRecords } from './summary-data.js';
 
 const CODE = /^[0-9A-HJKMNP-TV-Z]{10}$/;
 const DAY = 86_400_000;
@@ -419,7 +425,7 @@ export function collectorSuite(engine: 'pglite' | 'postgres', setup: EngineSetup
     describe('exports', () => {
       const agency = `export-${uuidV4()}`;
       const records = [
-        rating({ agency, createdAt: '2032-01-01T00:00:00.000Z', standards: { greet: true, smile: false }, comment: 'Tốt, "nhanh"\nlắm' }),
+        rating({ agency, createdAt: '2032-01-01T00:00:00.000Z', standards: { greet: true, smile: false }, comment: 'Tốt, "nhanh"\nlắm', tags: ['a', 'b'] }),
         complaint({ agency, createdAt: '2032-01-02T00:00:00.000Z', description: '=HYPERLINK("http://evil")', contact: { name: 'Nguyễn Văn A', phone: '+84 90 123 4567', consent: true, consentText: 'Đồng ý', consentAt: '2032-01-02T00:00:00.000Z' } }),
         rating({ agency, createdAt: '2032-01-03T00:00:00.000Z', scale: 3, score: 2 }),
       ];
@@ -456,12 +462,19 @@ export function collectorSuite(engine: 'pglite' | 'postgres', setup: EngineSetup
         const [header, ...lines] = reply.text.split('\r\n');
         const columns = header!.split(',');
         assert.deepEqual(columns.slice(0, 3), ['id', 'kind', 'createdAt']);
-        for (const column of ['standards.greet', 'standards.smile', 'contact.phone', 'trackingCode', 'description', 'score', 'scale']) assert.ok(columns.includes(column), column);
+        for (const column of ['standards.greet', 'standards.smile', 'contact.phone', 'trackingCode', 'description', 'score', 'scale', 'tags.0', 'tags.1']) assert.ok(columns.includes(column), column);
         assert.ok(!columns.some((column) => column.startsWith('attachments')));
         assert.match(reply.text, /"Tốt, ""nhanh""\nlắm"/);
         assert.match(reply.text, /"'=HYPERLINK\(""http:\/\/evil""\)"/);
         assert.match(reply.text, /'\+84 90 123 4567/);
         assert.equal(lines.filter((line) => /^[0-9a-f]{8}-/.test(line)).length, 3);
+        // The guard changes text (the phone no longer reads as a phone); formulaGuard=false gives the records back.
+        assert.equal(parseRecords(reply.text, 'csv').errors[0]?.field, 'contact.phone');
+        const raw = await request(`${main.url}/v1/records.csv?from=2032-01-01T00:00:00Z&to=2032-02-01T00:00:00Z&formulaGuard=false`, { headers: admin });
+        const json = await request(`${main.url}/v1/records?from=2032-01-01T00:00:00Z&to=2032-02-01T00:00:00Z`, { headers: admin });
+        const { records: read, errors } = parseRecords(raw.text, 'csv');
+        assert.deepEqual(errors, []);
+        assert.deepEqual(read, json.body);
       });
 
       it('GET /v1/records/:id returns one record whole', async () => {
@@ -488,19 +501,25 @@ export function collectorSuite(engine: 'pglite' | 'postgres', setup: EngineSetup
         assert.equal(new Date(rows[0]!['resolved_at'] as string).toISOString(), '2026-03-08T02:00:00.000Z');
       });
 
-      it('imports NDJSON and CSV (kind may be left out); bad rows are rejected with their line', async () => {
+      it('imports NDJSON and CSV through analytics parseRecords; bad rows are rejected with their line', async () => {
         const a = caseRecord();
-        const ndjson = `${JSON.stringify(a)}\n{not json}\n${JSON.stringify({ ...caseRecord(), dueAt: 'soon' })}\n`;
+        const ndjson = `{not json}\n${JSON.stringify(a)}\n${JSON.stringify({ ...caseRecord(), dueAt: 'soon' })}\n`;
         const reply = await post(ndjson, 'application/x-ndjson');
         assert.deepEqual(
-          reply.body.results.map((result: { status: string; line: number; error?: { field?: string } }) => [result.status, result.line, result.error?.field]),
-          [['accepted', 1, undefined], ['rejected', 2, undefined], ['rejected', 3, 'dueAt']],
+          reply.body.results.map((result: { id: string | null; status: string; line?: number; error?: { field?: string } }) => [result.id, result.status, result.line, result.error?.field]),
+          [[a['id'], 'accepted', undefined, undefined], [null, 'rejected', 1, undefined], [null, 'rejected', 3, 'dueAt']],
         );
         const id = `HS-CSV-${uuidV4().slice(0, 6)}`;
-        const csv = `id,agency,unit,receivedAt,dueAt,resolvedAt,extra.note\r\n${id},ubnd-test,"Bộ phận, một cửa",2026-03-01T01:00:00Z,2026-03-05T10:00:00Z,,"ghi ""chú"""\r\n${a['id']},ubnd-test,,2026-03-01T01:00:00Z,2026-03-04T10:00:00Z,2026-03-03T10:00:00Z,\r\nHS-bad,ubnd-test,,not-a-date,2026-03-05T10:00:00Z,,\r\n`;
+        const csv = `kind,id,agency,unit,receivedAt,dueAt,resolvedAt,extra.note\r\ncase,${id},ubnd-test,"Bộ phận, một cửa",2026-03-01T01:00:00Z,2026-03-05T10:00:00Z,,"ghi ""chú"""\r\ncase,HS-bad,ubnd-test,,not-a-date,2026-03-05T10:00:00Z,,\r\ncase,${a['id']},ubnd-test,,2026-03-01T01:00:00Z,2026-03-04T10:00:00Z,2026-03-03T10:00:00Z,\r\n`;
         const fromCsv = await post(csv, 'text/csv');
         assert.equal(fromCsv.status, 200);
-        assert.deepEqual(fromCsv.body.results.map((result: { status: string; line: number }) => [result.status, result.line]), [['accepted', 2], ['updated', 3], ['rejected', 4]]);
+        assert.deepEqual(
+          fromCsv.body.results.map((result: { status: string; line?: number; error?: { field?: string } }) => [result.status, result.line, result.error?.field]),
+          [['accepted', undefined, undefined], ['updated', undefined, undefined], ['rejected', 3, 'receivedAt']],
+        );
+        const missingKind = await post(`id,agency,receivedAt,dueAt\r\nHS-x,a,2026-03-01T01:00:00Z,2026-03-05T10:00:00Z\r\n`, 'text/csv');
+        assert.equal(missingKind.status, 400);
+        assert.equal(missingKind.body.error.field, 'kind');
         assert.deepEqual(await storage.getRecord(id), {
           kind: 'case', id, agency: 'ubnd-test', unit: 'Bộ phận, một cửa', receivedAt: '2026-03-01T01:00:00Z', dueAt: '2026-03-05T10:00:00Z', extra: { note: 'ghi "chú"' },
         });
@@ -710,6 +729,125 @@ export function collectorSuite(engine: 'pglite' | 'postgres', setup: EngineSetup
         } finally {
           await keyed.close();
         }
+      });
+    });
+
+    describe('GET /v1/summary', () => {
+      const records = randomRecords(20260305, 700);
+      const asOf = '2042-06-15T00:00:00.000Z';
+      const timeOf = (record: FeedbackRecord) => parseInstant((record.kind === 'case' ? record.receivedAt : record.createdAt) as string);
+      const within = (from: string, to: string) => records.filter((record) => timeOf(record) >= Date.parse(from) && timeOf(record) < Date.parse(to));
+      const summaryUrl = (params: Record<string, string>) => `${main.url}/v1/summary?${new URLSearchParams(params)}`;
+      before(async () => {
+        const submitted = records.filter((record) => record.kind !== 'case');
+        for (let i = 0; i < submitted.length; i += 100) await storage.submit(submitted.slice(i, i + 100), { now: fixedNow });
+        await storage.importCases(records.filter((record) => record.kind === 'case') as never[], { now: fixedNow });
+      });
+
+      it('equals report(summarize(records)) on the same records, for every period, several zones and groupings', async () => {
+        const zones = ['Asia/Ho_Chi_Minh', 'America/New_York', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'UTC'];
+        const groupings: GroupField[][] = [[], ['unit'], ['agency', 'unit'], ['service', 'channel'], ['channel', 'unit', 'service']];
+        const periods = ['all', 'year', 'quarter', 'month', 'week', 'day'] as const;
+        let compared = 0;
+        for (const [p, period] of periods.entries()) {
+          for (const [z, timeZone] of zones.entries()) {
+            const groupBy = groupings[(p + z) % groupings.length]!;
+            const reply = await request(summaryUrl({ groupBy: groupBy.join(','), period, timeZone, ...WINDOW, asOf }));
+            assert.equal(reply.status, 200, reply.text);
+            const expected = report(summarize(within(WINDOW.from, WINDOW.to), { groupBy, period, timeZone }), { asOf });
+            assert.deepEqual(reply.body, JSON.parse(JSON.stringify(expected)), `${period} ${timeZone} ${groupBy}`);
+            compared += expected.length;
+          }
+        }
+        assert.ok(compared > 1000, `${compared} rows compared`);
+      });
+
+      it('from is inclusive and to exclusive, on the exact millisecond', async () => {
+        for (const [from, to] of [['2040-12-31T17:00:00.000Z', '2041-03-10T07:00:00.000Z'], ['2041-03-31T18:15:00Z', '2042-01-04T17:00:00+00:00'], ['2042-01-01', '2042-02-01']] as const) {
+          const reply = await request(summaryUrl({ groupBy: 'unit', period: 'month', timeZone: 'Asia/Ho_Chi_Minh', from, to, asOf }));
+          const f = from.length === 10 ? `${from}T00:00:00Z` : from;
+          const t = to.length === 10 ? `${to}T00:00:00Z` : to;
+          const expected = report(summarize(within(f, t), { groupBy: ['unit'], period: 'month', timeZone: 'Asia/Ho_Chi_Minh' }), { asOf });
+          assert.deepEqual(reply.body, JSON.parse(JSON.stringify(expected)), `${from} – ${to}`);
+        }
+      });
+
+      it('asOf decides whether open cases are late or pending; targets, confidence and minSample reach report()', async () => {
+        for (const when of ['2040-06-01T00:00:00Z', '2043-06-01T00:00:00Z']) {
+          const params = { groupBy: 'agency', period: 'year', timeZone: 'UTC', ...WINDOW, asOf: when, target: '0.6', onTimeTarget: '0.9', confidence: '0.9', minSample: '5' };
+          const reply = await request(summaryUrl(params));
+          const expected = report(summarize(within(WINDOW.from, WINDOW.to), { groupBy: ['agency'], period: 'year', timeZone: 'UTC' }), {
+            asOf: when, targets: { satisfaction: 0.6, onTime: 0.9 }, confidence: 0.9, minSample: 5,
+          });
+          assert.deepEqual(reply.body, JSON.parse(JSON.stringify(expected)));
+        }
+      });
+
+      it('format=summary answers the Summary itself, equal to summarize()', async () => {
+        const reply = await request(summaryUrl({ groupBy: 'unit,channel', period: 'quarter', timeZone: 'Asia/Ho_Chi_Minh', ...WINDOW, format: 'summary' }));
+        assert.deepEqual(reply.body, JSON.parse(JSON.stringify(summarize(within(WINDOW.from, WINDOW.to), { groupBy: ['unit', 'channel'], period: 'quarter', timeZone: 'Asia/Ho_Chi_Minh' }))));
+      });
+
+      it('without from/to it counts every stored record, as summarize() of the export does', async () => {
+        const exported = await request(`${main.url}/v1/records`, { headers: admin });
+        const reply = await request(summaryUrl({ groupBy: 'agency', period: 'year', timeZone: 'Asia/Ho_Chi_Minh', asOf }));
+        assert.deepEqual(reply.body, JSON.parse(JSON.stringify(report(summarize(exported.body, { groupBy: ['agency'], period: 'year', timeZone: 'Asia/Ho_Chi_Minh' }), { asOf }))));
+      });
+
+      it('the default time zone is TIME_ZONE', async () => {
+        const other = await startCollector(storage, { timeZone: 'America/New_York' });
+        try {
+          const reply = await request(`${other.url}/v1/summary?period=day&${new URLSearchParams({ ...WINDOW, asOf })}`);
+          assert.deepEqual(reply.body, JSON.parse(JSON.stringify(report(summarize(within(WINDOW.from, WINDOW.to), { period: 'day', timeZone: 'America/New_York' }), { asOf }))));
+        } finally {
+          await other.close();
+        }
+      });
+
+      it('groupBy=officer needs the admin token and is never shared cross-origin without ALLOWED_ORIGINS', async () => {
+        const officer = summaryUrl({ groupBy: 'officer', period: 'year', timeZone: 'UTC', ...WINDOW, asOf });
+        const anonymous = await request(officer, { headers: { origin: 'https://x.example' } });
+        assert.equal(anonymous.status, 401);
+        assert.equal(anonymous.headers.get('access-control-allow-origin'), null);
+        const allowed = await request(officer, { headers: { ...admin, origin: 'https://x.example' } });
+        assert.equal(allowed.status, 200);
+        assert.equal(allowed.headers.get('access-control-allow-origin'), null);
+        assert.equal(allowed.headers.get('cache-control'), 'private, no-store');
+        assert.deepEqual(allowed.body, JSON.parse(JSON.stringify(report(summarize(within(WINDOW.from, WINDOW.to), { groupBy: ['officer'], period: 'year', timeZone: 'UTC' }), { asOf }))));
+        const publicReply = await request(summaryUrl({ groupBy: 'unit', ...WINDOW }), { headers: { origin: 'https://x.example' } });
+        assert.equal(publicReply.headers.get('access-control-allow-origin'), '*');
+        const closed = await startCollector(storage, {});
+        try {
+          assert.equal((await request(`${closed.url}/v1/summary?groupBy=officer`)).status, 403);
+        } finally {
+          await closed.close();
+        }
+      });
+
+      it('bad parameters are 400 with the field', async () => {
+        const cases: Array<[Record<string, string>, string]> = [
+          [{ period: 'decade' }, 'period'],
+          [{ timeZone: 'Hanoi' }, 'timeZone'],
+          [{ timeZone: '+07:00' }, 'timeZone'],
+          [{ timeZone: 'UTC+7' }, 'timeZone'],
+          [{ timeZone: "Asia/Ho_Chi_Minh'; DROP TABLE records; --" }, 'timeZone'],
+          [{ groupBy: 'comment' }, 'groupBy'],
+          [{ groupBy: 'unit,unit' }, 'groupBy'],
+          [{ from: 'yesterday' }, 'from'],
+          [{ to: '2041-02-30T00:00:00Z' }, 'to'],
+          [{ asOf: 'now' }, 'asOf'],
+          [{ target: '80' }, 'target'],
+          [{ confidence: '1' }, 'confidence'],
+          [{ minSample: '-1' }, 'minSample'],
+          [{ format: 'xml' }, 'format'],
+        ];
+        for (const [params, field] of cases) {
+          const reply = await request(summaryUrl(params));
+          assert.equal(reply.status, 400, JSON.stringify(params));
+          assert.equal(reply.body.error.code, 'validation');
+          assert.equal(reply.body.error.field, field, JSON.stringify(params));
+        }
+        assert.equal(await storage.count() > 0, true, 'the table is still there');
       });
     });
 

@@ -6,6 +6,7 @@ import { getHealth } from './health.js';
 import { getOpen311Request, getOpen311Services, postOpen311Request } from './open311.js';
 import { getRecord, getRecords, getRecordsCsv } from './records.js';
 import { postSubmissions } from './submissions.js';
+import { getSummary, summaryAccess } from './summary.js';
 
 /** Every route of CONTRACT §6, with who may read its answer from another origin. */
 export function routes(): Route<App>[] {
@@ -18,6 +19,7 @@ export function routes(): Route<App>[] {
     { method: 'GET', path: '/v1/records', access: 'admin', handle: getRecords },
     { method: 'GET', path: '/v1/records.csv', access: 'admin', handle: getRecordsCsv },
     { method: 'GET', path: '/v1/records/:id', access: 'admin', handle: getRecord },
+    { method: 'GET', path: '/v1/summary', access: summaryAccess, handle: getSummary },
     { method: 'GET', path: '/open311/v2/services.json', access: 'public', open311: true, handle: getOpen311Services },
     { method: 'POST', path: '/open311/v2/requests.json', access: 'public', open311: true, handle: postOpen311Request },
     { method: 'GET', path: '/open311/v2/requests/:id.json', access: 'public', open311: true, handle: getOpen311Request },

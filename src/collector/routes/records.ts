@@ -1,20 +1,26 @@
 import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
+import { parseInstant } from '../../analytics/period.js';
 import type { RecordKind } from '../../core/record.js';
 import type { Context } from '../app.js';
-import { csvLine, flatten, orderColumns } from '../csv.js';
+import { toCsv } from '../../analytics/csv.js';
+import { orderColumns } from '../csv.js';
 import { requireAdmin } from '../http/auth.js';
 import { HttpError, sendJson } from '../http/errors.js';
 import type { RecordFilter } from '../storage/types.js';
 
 const KINDS: readonly RecordKind[] = ['rating', 'complaint', 'case'];
-const INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** An instant query parameter (`2026-03-01` or a full ISO 8601 instant) as ISO UTC, or a 400 naming it. */
+/**
+ * An instant query parameter (a full ISO 8601 instant with Z or an offset, or a date, read as UTC
+ * midnight) as ISO UTC, or a 400 naming it. Read by analytics' parseInstant, which refuses
+ * impossible dates such as 2026-02-30.
+ */
 export function instantParam(url: URL, name: string): string | undefined {
   const raw = url.searchParams.get(name);
   if (raw === null || raw === '') return undefined;
-  const time = INSTANT.test(raw) ? Date.parse(raw.length === 10 ? `${raw}T00:00:00Z` : raw) : NaN;
+  const time = parseInstant(DATE_ONLY.test(raw) ? `${raw}T00:00:00Z` : raw);
   if (Number.isNaN(time) || time < Date.parse('0001-01-01T00:00:00Z') || time > Date.parse('9999-12-31T23:59:59.999Z')) {
     throw new HttpError(400, 'validation', `${name} must be an ISO 8601 instant such as 2026-03-01T00:00:00Z.`, name);
   }
@@ -74,21 +80,38 @@ export async function getRecords(context: Context): Promise<void> {
   res.end(count === 0 ? ']' : '\n]\n');
 }
 
-/** GET /v1/records.csv — admin: CSV with dotted columns, streamed (attachments left out). */
+/** Records written per toCsv call of the CSV export. */
+const CSV_SLICE = 200;
+
+/**
+ * GET /v1/records.csv — admin: analytics' toCsv (dotted columns, numbered arrays, attachments
+ * left out), streamed a slice at a time under one header that the database computed first.
+ * Text starting with = + - @ gets a leading ' (officials open this in spreadsheets; citizens
+ * wrote the text) unless `formulaGuard=false`; the JSON export is always verbatim.
+ */
 export async function getRecordsCsv(context: Context): Promise<void> {
   const { app, req, res, url } = context;
   requireAdmin(req, app.config.adminToken);
   const filter = recordFilter(url);
-  const columns = orderColumns(await app.storage.exportPaths(filter));
+  const formulaGuard = url.searchParams.get('formulaGuard') !== 'false';
+  const options = { columns: orderColumns(await app.storage.exportPaths(filter)), formulaGuard };
+  const header = toCsv([], options);
   res.writeHead(200, streamHeaders('text/csv; charset=utf-8', 'records.csv'));
-  if (!(await write(res, csvLine(columns)))) return;
+  if (!(await write(res, header))) return;
   let count = 0;
+  let slice: object[] = [];
+  const flush = async () => {
+    const ok = slice.length === 0 || (await write(res, toCsv(slice, options).slice(header.length)));
+    count += slice.length;
+    slice = [];
+    return ok;
+  };
   const records = app.storage.exportRecords(filter);
   for await (const record of records) {
-    const flat = flatten(record as Record<string, unknown>);
-    if (!(await write(res, csvLine(columns.map((column) => flat[column]))))) return void (await records.return(undefined));
-    count++;
+    slice.push(record);
+    if (slice.length >= CSV_SLICE && !(await flush())) return void (await records.return(undefined));
   }
+  if (!(await flush())) return;
   context.log.records = count;
   res.end();
 }

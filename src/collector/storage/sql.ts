@@ -84,15 +84,19 @@ export const EXPORT_NEXT_PAGE = `SELECT id, kind, at, record, tracking_code, sta
 FROM records WHERE ${FILTER} AND (at, id) > ($4::timestamptz, $5::text)
 ORDER BY at, id LIMIT $6`;
 
-/** Every dotted path of a leaf (non-object value) in the selected records. */
+/** Every column toCsv makes of the selected records: dotted paths of leaves, array items numbered from 0. */
 export const EXPORT_PATHS = `WITH RECURSIVE paths(path, value) AS (
   SELECT key, value FROM records, jsonb_each(record) WHERE ${FILTER}
   UNION ALL
   SELECT paths.path || '.' || child.key, child.value
-  FROM paths, jsonb_each(paths.value) AS child
-  WHERE jsonb_typeof(paths.value) = 'object'
+  FROM paths CROSS JOIN LATERAL (
+    SELECT key, value FROM jsonb_each(CASE WHEN jsonb_typeof(paths.value) = 'object' THEN paths.value END)
+    UNION ALL
+    SELECT (item.position - 1)::text, item.value
+    FROM jsonb_array_elements(CASE WHEN jsonb_typeof(paths.value) = 'array' THEN paths.value END) WITH ORDINALITY AS item(value, position)
+  ) AS child
 )
-SELECT DISTINCT path FROM paths WHERE jsonb_typeof(value) <> 'object' OR value = '{}'::jsonb`;
+SELECT DISTINCT path FROM paths WHERE jsonb_typeof(value) NOT IN ('object', 'array')`;
 
 export const HAS_COMPLAINTS = `SELECT EXISTS (SELECT 1 FROM records WHERE ${FILTER} AND kind = 'complaint') AS found`;
 

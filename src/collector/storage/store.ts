@@ -3,7 +3,10 @@ import { validateRecord } from '../../core/validate.js';
 import { SERVER_FIELDS, fromRow, idOf, isoOrNull, toRow } from '../records.js';
 import { newTrackingCode, normalizeTrackingCode } from '../tracking.js';
 import * as SQL from './sql.js';
+import { summarizeInSql } from './summary-sql.js';
+import type { Summary } from '../../analytics/summary.js';
 import type {
+  AggregateQuery,
   ComplaintPatch,
   ComplaintView,
   Database,
@@ -181,6 +184,10 @@ export class Store implements Storage {
     const [complaints] = await this.db.query(SQL.HAS_COMPLAINTS, params);
     if (complaints?.['found'] === true) paths.push(...SERVER_FIELDS);
     return [...new Set(paths)];
+  }
+
+  summarize(query: AggregateQuery): Promise<Summary> {
+    return summarizeInSql(this.db, query);
   }
 
   async count(kind?: RecordKind): Promise<number> {

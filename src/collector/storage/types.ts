@@ -1,5 +1,7 @@
 import type { CaseRecord, ComplaintStatus, FeedbackRecord, RecordKind } from '../../core/record.js';
 import type { ValidationError } from '../../core/validate.js';
+import type { Period } from '../../analytics/period.js';
+import type { GroupField, Summary } from '../../analytics/summary.js';
 
 export type Row = Record<string, unknown>;
 
@@ -70,8 +72,8 @@ export interface AggregateQuery extends RecordFilter {
   timeZone: string;
 }
 
-export type GroupField = 'agency' | 'unit' | 'service' | 'officer' | 'channel';
-export type Period = 'all' | 'day' | 'week' | 'month' | 'quarter' | 'year';
+export type { GroupField } from '../../analytics/summary.js';
+export type { Period } from '../../analytics/period.js';
 
 /** The collector's storage: the operations of the routes, the same SQL on both engines. */
 export interface Storage {
@@ -93,6 +95,8 @@ export interface Storage {
   exportRecords(filter: RecordFilter, pageSize?: number): AsyncGenerator<FeedbackRecord>;
   /** Dotted paths of every leaf field of the records the filter selects (for the CSV header). */
   exportPaths(filter: RecordFilter): Promise<string[]>;
+  /** analytics' Summary of the records in [from, to), counted in SQL (GROUP BY group fields and period). */
+  summarize(query: AggregateQuery): Promise<Summary>;
   /** Number of stored records (of one kind). */
   count(kind?: RecordKind): Promise<number>;
   /** Throws when the database does not answer. */
