@@ -4,19 +4,8 @@
 import { execFileSync } from 'node:child_process';
 
 execFileSync('node', ['scripts/build.mjs'], { stdio: 'inherit' });
-const { createCollector, configFromEnv, ConfigError } = await import('../dist/collector.js');
-
-/** The demo pages run under the strict policy the components promise to work with (CONTRACT §1). */
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "require-trusted-types-for 'script'",
-  'trusted-types lit-html svc-feedback',
-].join('; ');
+// The demo pages run under DEMO_CSP, the strict policy the components promise to work with (CONTRACT §1).
+const { createCollector, configFromEnv, ConfigError, DEMO_CSP } = await import('../dist/collector.js');
 
 let config;
 try {
@@ -34,7 +23,7 @@ const collector = createCollector({
     { prefix: '/demo/', dir: 'demo' },
     { prefix: '/dist/', dir: 'dist' },
   ],
-  staticHeaders: { 'Content-Security-Policy': CSP, 'Referrer-Policy': 'no-referrer' },
+  staticHeaders: { 'Content-Security-Policy': DEMO_CSP, 'Referrer-Policy': 'no-referrer' },
 });
 const { port } = await collector.listen();
 const where = config.database.engine === 'pglite' ? `PGlite in ${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)';

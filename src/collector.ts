@@ -4,4 +4,4 @@ export { configFromEnv, ConfigError, type CollectorConfig, type DatabaseConfig, 
 export { openStorage } from './collector/storage/index.js';
 export type { Storage, SubmitOutcome, ImportOutcome, ComplaintView } from './collector/storage/types.js';
 export { createLogger, type Logger } from './collector/log.js';
-export type { StaticMount, StaticHeaders } from './collector/http/static.js';
+export { DEMO_CSP, type StaticMount, type StaticHeaders } from './collector/http/static.js';

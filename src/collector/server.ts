@@ -116,6 +116,13 @@ export function createCollector(options: CollectorOptions = {}): Collector {
             res.end();
             return;
           }
+          if (url.pathname === '/favicon.ico') {
+            // Browsers ask for it on every page; the demo has none (its emblem is inline SVG).
+            entry.route = '/favicon.ico';
+            res.writeHead(204, { 'Cache-Control': 'max-age=86400' });
+            res.end();
+            return;
+          }
           entry.route = 'static';
           if (await serveStatic(req, res, url.pathname, options.static, options.staticHeaders)) return;
         }

@@ -82,6 +82,7 @@ describe('static files (npm start serves the demo and the bundles)', () => {
     assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
     assert.equal(page.headers.get('content-security-policy'), csp);
     assert.match(await page.text(), /demo/);
+    assert.equal((await fetch(`${running.url}/favicon.ico`)).status, 204);
     const folder = await fetch(`${running.url}/demo/kiosk`, { redirect: 'manual' });
     assert.equal(folder.status, 301);
     assert.equal(folder.headers.get('location'), '/demo/kiosk/');

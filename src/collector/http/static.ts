@@ -9,6 +9,21 @@ export interface StaticMount {
   dir: string;
 }
 
+/**
+ * The policy `npm start` serves the demo under: the strict host policy the components promise to
+ * work with (CONTRACT §1), plus the images, workers and trusted-types names the demo needs.
+ */
+export const DEMO_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html svc-feedback',
+].join('; ');
+
 /** Extra headers of static answers (a strict CSP for the demo pages), fixed or per path. */
 export type StaticHeaders = Record<string, string> | ((urlPath: string) => Record<string, string>);
 
