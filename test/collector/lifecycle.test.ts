@@ -2,11 +2,12 @@
 // restarted on the same folder. Every acknowledged record must be there after the restart.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { createInterface } from 'node:readline';
+import { openStorage } from '../../src/collector/storage/index.js';
 import { ADMIN_TOKEN, complaint, rating } from '../support/collector.js';
 
 interface Child {
@@ -111,6 +112,25 @@ describe('collector process', () => {
     } finally {
       second.process.kill('SIGTERM');
       assert.equal(await second.exited, 0);
+    }
+  });
+});
+
+describe('DATA_DIR', () => {
+  it('is opened by one process at a time; a lock left by a killed process is taken over', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'svc-lock-'));
+    try {
+      const first = await openStorage({ engine: 'pglite', dataDir });
+      await assert.rejects(openStorage({ engine: 'pglite', dataDir }), /in use by process \d+@.*PostgreSQL/s);
+      await first.close();
+      // A lock whose process is gone (pid 2^22 + 1 is above Linux's pid_max default).
+      writeFileSync(join(dataDir, 'collector.lock'), `${2 ** 22 + 1}@${hostname()}`);
+      const second = await openStorage({ engine: 'pglite', dataDir });
+      assert.equal(await second.count(), 0);
+      await second.close();
+      assert.equal(existsSync(join(dataDir, 'collector.lock')), false, 'released on close');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });
