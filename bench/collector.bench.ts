@@ -154,7 +154,47 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+/** GET a URL on a fresh connection; resolves with status, body and milliseconds. */
+function get(url: URL, headers: Record<string, string> = {}): Promise<{ status: number; body: string; ms: number }> {
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = request({ host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, ms: performance.now() - t0 }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Median time of /v1/summary over everything the ingest runs stored. */
+async function summaryTimes(base: URL): Promise<Array<{ query: string; records: number; rows: number; medianMs: number }>> {
+  const health = await get(new URL('/healthz', base));
+  if (health.status !== 200) return [];
+  const out = [];
+  for (const query of ['groupBy=unit&period=month&timeZone=Asia/Ho_Chi_Minh', 'groupBy=agency,unit,service&period=day&timeZone=Asia/Ho_Chi_Minh']) {
+    const times: number[] = [];
+    let rows = 0;
+    let records = 0;
+    for (let i = 0; i < 5; i++) {
+      const reply = await get(new URL(`/v1/summary?${query}`, base));
+      if (reply.status !== 200) throw new Error(`summary answered ${reply.status}: ${reply.body.slice(0, 200)}`);
+      const parsed = JSON.parse(reply.body) as Array<{ ratings: number; complaints: number; cases: number }>;
+      rows = parsed.length;
+      records = parsed.reduce((sum, row) => sum + row.ratings + row.complaints + row.cases, 0);
+      times.push(reply.ms);
+    }
+    times.sort((a, b) => a - b);
+    out.push({ query, records, rows, medianMs: times[2]! });
+  }
+  return out;
+}
+
+const ADMIN = 'bench-admin-token-0123456789';
 const rows: string[][] = [];
+const summaries: string[] = [];
 const line = (cells: Array<string | number>) => cells.map((cell, i) => String(cell).padStart(i < 2 ? 8 : 11)).join(' ');
 
 console.log(`collector ingest: ${SECONDS} s per scenario after ${WARMUP_SECONDS} s warm-up, loopback, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}`);
@@ -172,7 +212,7 @@ for (const engine of ENGINES) {
     env = { DATA_DIR: dataDir };
   }
   // The collector logs only its start line: request logs would cost the collector, not measure it.
-  const { child, url } = await startCollector({ ...env, LOG_LEVEL: 'info' });
+  const { child, url } = await startCollector({ ...env, LOG_LEVEL: 'info', ADMIN_TOKEN: ADMIN });
   child.stdout!.resume();
   try {
     for (const scenario of SCENARIOS) {
@@ -191,6 +231,11 @@ for (const engine of ENGINES) {
       rows.push(cells.map(String));
       console.log(line(cells));
     }
+    for (const { query, records, rows: count, medianMs } of await summaryTimes(url)) {
+      const text = `${engine}: GET /v1/summary?${query} over ${records.toLocaleString('en')} records → ${count} rows, median of 5: ${medianMs.toFixed(0)} ms`;
+      summaries.push(text);
+      console.log(text);
+    }
   } finally {
     await stop(child);
     pgServer?.stop();
@@ -198,6 +243,8 @@ for (const engine of ENGINES) {
   }
 }
 console.log('\nMarkdown:\n');
+for (const text of summaries) console.log(`- ${text}`);
+console.log('');
 console.log('| engine | mode | in flight | requests/s | records/s | p50 ms | p99 ms | errors |');
 console.log('|---|---|---:|---:|---:|---:|---:|---:|');
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);
