@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { createServer as createNetServer } from 'node:net';
 import { startPostgres } from '../test/support/postgres.js';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
@@ -126,25 +126,33 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function startCollector(env: Record<string, string>): Promise<{ child: ChildProcess; url: URL }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/collector/bin.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', RATE_LIMIT: '0', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<URL>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
-      try {
-        const entry = JSON.parse(line);
-        if (entry.message === 'collector listening') resolve(new URL(entry.url));
-        // After the first line, stop reading logs (LOG_LEVEL=info only to learn the port).
-      } catch {
-        // not a log line
-      }
+/** A free loopback port (the collector runs silent, so it cannot tell us the one it took). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
     });
-    child.once('exit', (code) => reject(new Error(`collector exited with ${code}`)));
   });
-  return { child, url };
+}
+
+async function startCollector(env: Record<string, string>): Promise<{ child: ChildProcess; url: URL }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/collector/bin.ts'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', RATE_LIMIT: '0', LOG_LEVEL: 'silent', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = new URL(`http://127.0.0.1:${port}`);
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`collector exited with ${code}`))));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const up = await Promise.race([get(new URL('/healthz', url)).then((reply) => reply.status === 200, () => false), exited]);
+    if (up) return { child, url };
+    if (Date.now() > deadline) throw new Error('collector did not start within 60 s');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 async function stop(child: ChildProcess): Promise<void> {
@@ -211,9 +219,8 @@ for (const engine of ENGINES) {
     dataDir = mkdtempSync(join(tmpdir(), 'svc-bench-'));
     env = { DATA_DIR: dataDir };
   }
-  // The collector logs only its start line: request logs would cost the collector, not measure it.
-  const { child, url } = await startCollector({ ...env, LOG_LEVEL: 'info', ADMIN_TOKEN: ADMIN });
-  child.stdout!.resume();
+  // LOG_LEVEL=silent: request logs would cost the collector, not measure it.
+  const { child, url } = await startCollector({ ...env, ADMIN_TOKEN: ADMIN });
   try {
     for (const scenario of SCENARIOS) {
       const result = await load(url, scenario, SECONDS, WARMUP_SECONDS);
