@@ -116,6 +116,53 @@ describe('collector process', () => {
   });
 });
 
+describe('collector process killed', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'svc-kill-'));
+  const children: ChildProcess[] = [];
+  after(() => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('SIGKILL under load on PGlite: every acknowledged record is there after a restart', async () => {
+    const first = await startBin(dataDir);
+    children.push(first.process);
+    const acknowledged = new Set<string>();
+    let stop = false;
+    const worker = async () => {
+      while (!stop) {
+        const record = Math.random() < 0.5 ? rating() : complaint();
+        try {
+          const response = await fetch(`${first.url}/v1/submissions`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(record) });
+          const body = (await response.json()) as { results: Array<{ id: string; status: string }> };
+          if (body.results[0]?.status === 'accepted') acknowledged.add(body.results[0].id);
+        } catch {
+          return;
+        }
+      }
+    };
+    const load = Promise.all(Array.from({ length: 16 }, worker));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    first.process.kill('SIGKILL');
+    await first.exited;
+    stop = true;
+    await load;
+    assert.ok(acknowledged.size > 50, `load was running (${acknowledged.size} acknowledged)`);
+    // The killed process left its lock file behind: the restart takes it over.
+    const second = await startBin(dataDir);
+    children.push(second.process);
+    try {
+      const response = await fetch(`${second.url}/v1/records`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+      const ids = new Set(((await response.json()) as Array<{ id: string }>).map((record) => record.id));
+      const lost = [...acknowledged].filter((id) => !ids.has(id));
+      assert.deepEqual(lost, [], `${lost.length} of ${acknowledged.size} acknowledged records lost`);
+    } finally {
+      second.process.kill('SIGTERM');
+      assert.equal(await second.exited, 0);
+    }
+  });
+});
+
 describe('DATA_DIR', () => {
   it('is opened by one process at a time; a lock left by a killed process is taken over', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'svc-lock-'));
