@@ -58,16 +58,15 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     }));
 
   let closing = false;
-  let inFlight = 0;
-  let idle: (() => void) | undefined;
+  /** Answers not yet finished: told to close their connection when shutdown begins. */
+  const active = new Set<ServerResponse>();
 
   const server = createServer({ requestTimeout: 60_000, headersTimeout: 20_000, keepAliveTimeout: 5_000 }, (req, res) => {
-    inFlight++;
+    active.add(res);
     const started = process.hrtime.bigint();
     const entry: { route: string; records?: number; error?: string } = { route: 'unmatched' };
     res.on('close', () => {
-      inFlight--;
-      if (inFlight === 0) idle?.();
+      active.delete(res);
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       logger.request({
         method: req.method ?? '',
@@ -181,25 +180,28 @@ export function createCollector(options: CollectorOptions = {}): Collector {
         });
       });
       const address = server.address() as AddressInfo;
-      const shown = address.family === 'IPv6' ? `[${address.address === '::' ? '::1' : address.address}]` : address.address === '0.0.0.0' ? '127.0.0.1' : address.address;
+      // Every interface: name the machine itself, as a person would type it.
+      const shown = address.address === '::' || address.address === '0.0.0.0' ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
       return { url: `http://${shown}:${address.port}`, port: address.port };
     },
     async close() {
       closing = true;
+      // server.close stops accepting and resolves once every connection has ended. Answers given
+      // from now on carry Connection: close, so busy connections end after their answer; idle
+      // keep-alive ones are closed now and as they fall idle. Past the grace, stragglers are cut.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const res of active) if (!res.headersSent) res.setHeader('Connection', 'close');
       server.closeIdleConnections();
-      const drained = inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => (idle = resolve));
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
       let timer: NodeJS.Timeout | undefined;
       const grace = new Promise<void>((resolve) => {
         timer = setTimeout(resolve, options.shutdownGraceMs ?? 10_000);
       });
-      await Promise.race([drained, grace]);
-      // Answers are out: keep-alive connections now idle are closed; stragglers past the grace are cut.
-      server.closeIdleConnections();
-      if (inFlight > 0) server.closeAllConnections();
       await Promise.race([closed, grace]);
+      clearInterval(sweep);
       clearTimeout(timer);
       server.closeAllConnections();
+      await closed;
       if (ownsStorage && storagePromise) await (await storagePromise.catch(() => undefined))?.close();
     },
   };

@@ -184,3 +184,38 @@ describe('request logs and failures', () => {
     }
   });
 });
+
+describe('graceful close', () => {
+  it('finishes requests in flight, refuses new connections, then closes the storage it was given only if it opened it', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    let closedStorage = false;
+    const running = await startCollector(
+      stubStorage({
+        submit: async (records) => {
+          entered();
+          await gate;
+          return records.map((record) => ({ id: record.id as string, status: 'accepted' as const }));
+        },
+        close: async () => {
+          closedStorage = true;
+        },
+      }),
+    );
+    const record = rating();
+    const pending = request(`${running.url}/v1/submissions`, { body: record });
+    await inside;
+    const closing = running.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await assert.rejects(fetch(`${running.url}/healthz`), 'no new connections while closing');
+    release();
+    const reply = await pending;
+    assert.equal(reply.status, 200);
+    assert.equal(reply.body.results[0].status, 'accepted');
+    assert.equal(reply.headers.get('connection'), 'close');
+    await closing;
+    assert.equal(closedStorage, false, 'a storage passed in is the caller’s to close');
+  });
+});
