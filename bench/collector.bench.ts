@@ -9,9 +9,9 @@
 // BENCH_SCENARIOS (e.g. single-8,batch-32; default all).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer as createNetServer } from 'node:net';
 import { startPostgres } from '../test/support/postgres.js';
@@ -72,16 +72,46 @@ function body(batch: number): string {
   return JSON.stringify(batch === 1 ? record() : { records: Array.from({ length: batch }, record) });
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); 0 elsewhere. */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return 0;
+  }
+}
+
+/** The process and its children (the PostgreSQL backends of a postmaster). */
+function family(pid: number): number[] {
+  const pids = [pid];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) pids.push(Number(entry));
+    } catch {
+      // gone
+    }
+  }
+  return pids;
+}
+
 interface Result {
   requests: number;
   records: number;
   errors: number;
   latencies: number[];
   seconds: number;
+  /** CPU seconds the server side (collector + database processes) used while measuring. */
+  serverCpu: number;
+  /** CPU seconds this load generator used while measuring. */
+  generatorCpu: number;
 }
 
 /** Keep-alive POSTs at a fixed concurrency for `seconds`; latencies in ms of requests after the warm-up. */
-async function load(base: URL, scenario: Scenario, seconds: number, warmup: number): Promise<Result> {
+async function load(base: URL, scenario: Scenario, seconds: number, warmup: number, serverCpu: () => number): Promise<Result> {
   const agent = new Agent({ keepAlive: true, maxSockets: scenario.concurrency });
   const latencies: number[] = [];
   let requests = 0;
@@ -90,6 +120,10 @@ async function load(base: URL, scenario: Scenario, seconds: number, warmup: numb
   const start = performance.now();
   const measureFrom = start + warmup * 1000;
   const end = measureFrom + seconds * 1000;
+  let cpuAtStart = { server: 0, generator: 0 };
+  const sampler = setTimeout(() => {
+    cpuAtStart = { server: serverCpu(), generator: process.cpuUsage().user + process.cpuUsage().system };
+  }, warmup * 1000);
   const post = (payload: string) =>
     new Promise<number>((resolve) => {
       const req = request(
@@ -117,8 +151,11 @@ async function load(base: URL, scenario: Scenario, seconds: number, warmup: numb
       }
     }),
   );
+  clearTimeout(sampler);
+  const usage = process.cpuUsage();
+  const cpu = { server: serverCpu() - cpuAtStart.server, generator: (usage.user + usage.system - cpuAtStart.generator) / 1e6 };
   agent.destroy();
-  return { requests, records, errors, latencies, seconds };
+  return { requests, records, errors, latencies, seconds, serverCpu: cpu.server, generatorCpu: cpu.generator };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -205,8 +242,8 @@ const rows: string[][] = [];
 const summaries: string[] = [];
 const line = (cells: Array<string | number>) => cells.map((cell, i) => String(cell).padStart(i < 2 ? 8 : 11)).join(' ');
 
-console.log(`collector ingest: ${SECONDS} s per scenario after ${WARMUP_SECONDS} s warm-up, loopback, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}`);
-console.log(line(['engine', 'mode', 'in flight', 'requests/s', 'records/s', 'p50 ms', 'p99 ms', 'errors']));
+console.log(`collector ingest: ${SECONDS} s per scenario after ${WARMUP_SECONDS} s warm-up, loopback, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}, load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
+console.log(line(['engine', 'mode', 'in flight', 'requests/s', 'records/s', 'p50 ms', 'p99 ms', 'errors', 'srv CPU ms/req', 'srv cores', 'gen CPU ms/req']));
 
 for (const engine of ENGINES) {
   let pgServer: Awaited<ReturnType<typeof startPostgres>> | undefined;
@@ -222,8 +259,10 @@ for (const engine of ENGINES) {
   // LOG_LEVEL=silent: request logs would cost the collector, not measure it.
   const { child, url } = await startCollector({ ...env, ADMIN_TOKEN: ADMIN });
   try {
+    const serverCpu = () =>
+      cpuSeconds(child.pid!) + (pgServer ? family(pgServer.postmasterPid()).reduce((sum, pid) => sum + cpuSeconds(pid), 0) : 0);
     for (const scenario of SCENARIOS) {
-      const result = await load(url, scenario, SECONDS, WARMUP_SECONDS);
+      const result = await load(url, scenario, SECONDS, WARMUP_SECONDS, serverCpu);
       const sorted = result.latencies.sort((a, b) => a - b);
       const cells = [
         engine,
@@ -234,6 +273,9 @@ for (const engine of ENGINES) {
         percentile(sorted, 50).toFixed(1),
         percentile(sorted, 99).toFixed(1),
         result.errors,
+        ((result.serverCpu * 1000) / Math.max(1, result.requests)).toFixed(2),
+        (result.serverCpu / result.seconds).toFixed(2),
+        ((result.generatorCpu * 1000) / Math.max(1, result.requests)).toFixed(2),
       ];
       rows.push(cells.map(String));
       console.log(line(cells));
@@ -249,9 +291,11 @@ for (const engine of ENGINES) {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }
+console.log(`\nload average at the end: ${loadavg().map((n) => n.toFixed(2)).join(' ')} (other work on the machine skews the figures)`);
+console.log('server CPU = the collector process plus PostgreSQL\'s processes (PGlite runs inside the collector).');
 console.log('\nMarkdown:\n');
 for (const text of summaries) console.log(`- ${text}`);
 console.log('');
-console.log('| engine | mode | in flight | requests/s | records/s | p50 ms | p99 ms | errors |');
-console.log('|---|---|---:|---:|---:|---:|---:|---:|');
+console.log('| engine | mode | in flight | requests/s | records/s | p50 ms | p99 ms | errors | server CPU ms / request | server cores busy | generator CPU ms / request |');
+console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);

@@ -1,7 +1,7 @@
 // A throwaway PostgreSQL server for tests and benchmarks: initdb + pg_ctl on a temp folder and a
 // free loopback port, stopped (and its folder removed) at the end, also when the run fails.
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -9,6 +9,8 @@ import pg from 'pg';
 
 export interface PostgresServer {
   port: number;
+  /** Pid of the postmaster (its children are the backends). */
+  postmasterPid(): number;
   /** postgres:// URL of a database on this server. */
   url(database?: string): string;
   /** Creates a fresh database and returns its URL. */
@@ -131,6 +133,7 @@ export async function startPostgres(options: StartOptions = {}): Promise<Postgre
   let created = 0;
   return {
     port,
+    postmasterPid: () => Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]),
     url,
     async createDatabase(name = `test_${process.pid}_${++created}`) {
       const client = new pg.Client({ connectionString: url() });
