@@ -224,6 +224,14 @@ export function collectorSuite(engine: 'pglite' | 'postgres', setup: EngineSetup
         assert.equal(await agencyCount(agency), 2);
       });
 
+      it('takes cases too, insert-only: a repeat is a duplicate and changes nothing', async () => {
+        const kase = caseRecord();
+        assert.deepEqual((await submit(kase)).body.results, [{ id: kase['id'], status: 'accepted' }]);
+        const changed = { ...kase, resolvedAt: '2026-03-04T00:00:00Z' };
+        assert.deepEqual((await submit(changed)).body.results, [{ id: kase['id'], status: 'duplicate' }]);
+        assert.deepEqual(await storage.getRecord(kase['id'] as string), kase);
+      });
+
       it('the same id twice in one batch is stored once: accepted, then duplicate', async () => {
         const record = complaint();
         const reply = await submit({ records: [record, record] });
@@ -243,7 +251,7 @@ export function collectorSuite(engine: 'pglite' | 'postgres', setup: EngineSetup
           { name: 'a score as text', body: rating({ score: '5' }), status: 400, code: 'validation', field: 'score' },
           { name: 'agency as a number', body: rating({ agency: 42 }), status: 400, code: 'validation', field: 'agency' },
           { name: 'an unknown kind', body: rating({ kind: 'praise' }), status: 400, code: 'validation', field: 'kind' },
-          { name: 'a case (officials import those)', body: caseRecord(), status: 400, code: 'validation', field: 'kind' },
+          { name: 'a case without dueAt', body: caseRecord({ dueAt: undefined }), status: 400, code: 'validation', field: 'dueAt' },
           { name: 'an out-of-range score', body: rating({ score: 6 }), status: 400, code: 'validation', field: 'score' },
           { name: 'score 0 on scale 3', body: rating({ scale: 3, score: 0 }), status: 400, code: 'validation', field: 'score' },
           { name: 'a missing id', body: rating({ id: undefined }), status: 400, code: 'validation', field: 'id' },

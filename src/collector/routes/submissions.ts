@@ -52,16 +52,13 @@ export function echoId(value: unknown): string | null {
   return typeof id === 'string' && id.length <= 128 ? id : null;
 }
 
-/** Validates a citizen's submission: the shared validator, and no cases (officials import those). */
+/**
+ * Validates a submission with the shared validator. Any valid §4 record is taken, cases too, but
+ * like everything here insert-only: an existing id is a `duplicate`, never updated (officials
+ * correct cases through POST /v1/cases).
+ */
 export function checkSubmission(value: unknown): { ok: true; record: FeedbackRecord } | { ok: false; error: ValidationError } {
-  const checked = validateRecord(value);
-  if (checked.ok && checked.record.kind === 'case') {
-    return {
-      ok: false,
-      error: { code: 'validation', message: 'Cases are imported by officials through POST /v1/cases, not submitted.', field: 'kind' },
-    };
-  }
-  return checked;
+  return validateRecord(value);
 }
 
 /** POST /v1/submissions */
