@@ -1,0 +1,22 @@
+/**
+ * The analytics module worker: summarises big files off the page's main thread.
+ *
+ * ```js
+ * const worker = new Worker(new URL('service-feedback/dist/analytics/worker.js', import.meta.url), { type: 'module' });
+ * worker.postMessage({ type: 'summarize', file, options: { groupBy: ['unit'], period: 'month' } });
+ * worker.onmessage = ({ data }) => { if (data.type === 'done') render(report(data.summary)); };
+ * ```
+ * Messages are described in `worker-protocol.ts` (`SummarizeRequest`, `WorkerResponse`).
+ */
+import { handleWorkerMessage, type WorkerResponse } from './worker-protocol.js';
+
+/** The bits of a worker's global scope used here (typed without the WebWorker lib). */
+interface WorkerScope {
+  onmessage: ((event: { data: unknown }) => void) | null;
+  postMessage(message: WorkerResponse): void;
+}
+
+const scope = globalThis as unknown as WorkerScope;
+scope.onmessage = (event) => {
+  void handleWorkerMessage(event.data, (response) => scope.postMessage(response));
+};
