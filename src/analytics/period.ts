@@ -82,6 +82,11 @@ function twoDigits(code: string, at: number): number {
 export function parseInstant(value: string): number {
   if (typeof value !== 'string') return NaN;
   const n = value.length;
+  // Fast path for what browsers write (`toISOString`): YYYY-MM-DDTHH:MM:SS.sssZ.
+  if (n === 24 && value.charCodeAt(23) === 90 && value.charCodeAt(19) === 46) {
+    const fast = parseToIsoString(value);
+    if (fast === fast) return fast;
+  }
   if (n < 17 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45 || value.charCodeAt(10) !== 84 || value.charCodeAt(13) !== 58) {
     return NaN;
   }
@@ -129,6 +134,38 @@ export function parseInstant(value: string): number {
     return NaN;
   }
   return daysFromCivil(year, month, day) * DAY + hour * HOUR + minute * 60_000 + second * SECOND + millis - offset;
+}
+
+/** Cumulative days before each month (1-based) in a common year. */
+const DAYS_BEFORE_MONTH = [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+/** `YYYY-MM-DDTHH:MM:SS.sssZ` with every character checked; NaN when anything is off. */
+function parseToIsoString(v: string): number {
+  // Each digit minus 48; an out-of-range character makes a value out of its range below.
+  const d0 = v.charCodeAt(0) - 48, d1 = v.charCodeAt(1) - 48, d2 = v.charCodeAt(2) - 48, d3 = v.charCodeAt(3) - 48;
+  const m0 = v.charCodeAt(5) - 48, m1 = v.charCodeAt(6) - 48, a0 = v.charCodeAt(8) - 48, a1 = v.charCodeAt(9) - 48;
+  const h0 = v.charCodeAt(11) - 48, h1 = v.charCodeAt(12) - 48, i0 = v.charCodeAt(14) - 48, i1 = v.charCodeAt(15) - 48;
+  const s0 = v.charCodeAt(17) - 48, s1 = v.charCodeAt(18) - 48, f0 = v.charCodeAt(20) - 48, f1 = v.charCodeAt(21) - 48, f2 = v.charCodeAt(22) - 48;
+  if (
+    ((d0 | d1 | d2 | d3 | m0 | m1 | a0 | a1 | h0 | h1 | i0 | i1 | s0 | s1 | f0 | f1 | f2) & ~15) !== 0 ||
+    d0 > 9 || d1 > 9 || d2 > 9 || d3 > 9 || m1 > 9 || a1 > 9 || h1 > 9 || i1 > 9 || s1 > 9 || f0 > 9 || f1 > 9 || f2 > 9 ||
+    v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45 || v.charCodeAt(10) !== 84 || v.charCodeAt(13) !== 58 || v.charCodeAt(16) !== 58
+  ) {
+    return NaN;
+  }
+  const year = d0 * 1000 + d1 * 100 + d2 * 10 + d3;
+  const month = m0 * 10 + m1;
+  const day = a0 * 10 + a1;
+  const hour = h0 * 10 + h1;
+  const minute = i0 * 10 + i1;
+  const second = s0 * 10 + s1;
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return NaN;
+  const leap = (year & 3) === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month]!)) return NaN;
+  // Days since 1970-01-01 (year ≥ 1 here: four digits).
+  const y = year - 1;
+  const days = y * 365 + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) - 719162 + DAYS_BEFORE_MONTH[month]! + (leap && month > 2 ? 1 : 0) + day - 1;
+  return days * DAY + hour * HOUR + minute * 60_000 + second * SECOND + f0 * 100 + f1 * 10 + f2;
 }
 
 /** A time zone checked by `Intl`: the name as the caller spelled it and the runtime's canonical id. */

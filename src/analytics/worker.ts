@@ -2,7 +2,8 @@
  * The analytics module worker: summarises big files off the page's main thread.
  *
  * ```js
- * const worker = new Worker(new URL('service-feedback/dist/analytics/worker.js', import.meta.url), { type: 'module' });
+ * // from a module in dist/ (e.g. the dashboard); serve it from the page's own origin
+ * const worker = new Worker(new URL('./analytics/worker.js', import.meta.url), { type: 'module' });
  * worker.postMessage({ type: 'summarize', file, options: { groupBy: ['unit'], period: 'month' } });
  * worker.onmessage = ({ data }) => { if (data.type === 'done') render(report(data.summary)); };
  * ```

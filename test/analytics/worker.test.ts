@@ -89,3 +89,21 @@ test('bad requests are answered with an error message, never a throw', async () 
   const [badFormat] = await run({ type: 'summarize', file: '', format: 'xlsx' });
   assert.match((badFormat as { message: string }).message, /Unknown format "xlsx"/);
 });
+
+test('worker.ts wires self.onmessage to the handler and posts through self.postMessage', async () => {
+  const scope = globalThis as unknown as { onmessage?: (event: { data: unknown }) => void; postMessage?: (message: WorkerResponse) => void };
+  const posted: WorkerResponse[] = [];
+  scope.postMessage = (message) => posted.push(message);
+  try {
+    await import('../../src/analytics/worker.js');
+    assert.equal(typeof scope.onmessage, 'function');
+    scope.onmessage!({ data: { type: 'summarize', id: 1, file: JSON.stringify(records), options } });
+    for (let i = 0; i < 100 && posted.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    const done = posted.at(-1)!;
+    assert.equal(done.type, 'done');
+    assert.deepEqual(done.type === 'done' && done.summary, summarize(records, options));
+  } finally {
+    delete scope.onmessage;
+    delete scope.postMessage;
+  }
+});
