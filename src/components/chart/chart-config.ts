@@ -26,7 +26,12 @@ export interface ChartTheme {
   band: string;
   fontFamily: string;
   reducedMotion: boolean;
+  /** A narrow box (a phone): shorter labels, smaller margins. */
+  narrow: boolean;
 }
+
+/** Below this width (CSS px) a chart is drawn for a phone. */
+export const NARROW = 560;
 
 /** The second cue of each categorical colour, in order. */
 export const PATTERNS = ['solid', 'diagonal', 'dots', 'cross', 'vertical', 'horizontal', 'back-diagonal'] as const;
@@ -103,6 +108,8 @@ interface BackgroundOptions {
 }
 interface TargetOptions {
   value: number | null;
+  /** No room for the label in the margin (a phone): leave it to the legend. */
+  inside?: boolean;
   label: string;
   color: string;
   surface: string;
@@ -221,6 +228,10 @@ const targetLine: Plugin<'bar' | 'line', TargetOptions> = {
     if (horizontal) {
       x = Math.min(Math.max(at - width / 2, chartArea.left), chart.width - width - 2);
       y = chartArea.top - 8;
+    } else if (options.inside) {
+      // No margin to write in (a phone): the legend names the dashed line.
+      ctx.restore();
+      return;
     } else {
       // In the right margin, level with the line: never over the data.
       x = chartArea.right + 8;
@@ -365,16 +376,17 @@ function statusStroke(status: BarStatus, theme: ChartTheme, base: string): strin
 }
 
 /** The height (CSS px) a chart of this model needs to be readable. */
-export function chartHeight(model: ChartModel): number {
+export function chartHeight(model: ChartModel, narrow: boolean): number {
   const series = model.series;
   if (!series) return 0;
   if (series.type === 'rates' && series.horizontal) {
-    const lines = Math.max(...series.labels.map((label) => (Array.isArray(wrap(label)) ? (wrap(label) as string[]).length : 1)));
+    const width = narrow ? 16 : 32;
+    const lines = Math.max(...series.labels.map((label) => (Array.isArray(wrap(label, width)) ? (wrap(label, width) as string[]).length : 1)));
     const slot = Math.max(30, lines * 16 + 12) * Math.max(1, series.datasets.length * 0.8);
     return Math.round(110 + series.labels.length * slot);
   }
   if (series.type === 'stack' && series.labels.length > 16) return Math.round(110 + series.labels.length * 28);
-  return 340;
+  return narrow ? 300 : 340;
 }
 
 function common(model: ChartModel, theme: ChartTheme, onComplete: () => void) {
@@ -383,7 +395,7 @@ function common(model: ChartModel, theme: ChartTheme, onComplete: () => void) {
     maintainAspectRatio: false,
     animation: theme.reducedMotion ? (false as const) : { duration: 450, onComplete },
     color: theme.text,
-    font: { family: theme.fontFamily, size: 13 },
+    font: { family: theme.fontFamily, size: theme.narrow ? 12 : 13 },
     plugins: {
       svcBackground: { color: theme.surface },
       svcWhiskers: { color: theme.text, halo: theme.surface },
@@ -395,10 +407,10 @@ function common(model: ChartModel, theme: ChartTheme, onComplete: () => void) {
         labels: {
           color: theme.text,
           usePointStyle: true,
-          pointStyleWidth: 28,
           boxHeight: 14,
-          padding: 14,
-          font: { family: theme.fontFamily, size: 13 },
+          padding: theme.narrow ? 8 : 14,
+          pointStyleWidth: theme.narrow ? 20 : 28,
+          font: { family: theme.fontFamily, size: theme.narrow ? 12 : 13 },
         },
       },
       tooltip: { enabled: true },
@@ -411,7 +423,14 @@ function percentAxis(theme: ChartTheme, t: DashboardMessages) {
   return {
     min: 0,
     max: 1,
-    ticks: { color: theme.text, stepSize: 0.2, callback: (value: number | string) => formatShare(Number(value), t), font: { family: theme.fontFamily, size: 12 } },
+    ticks: {
+      color: theme.text,
+      stepSize: 0.2,
+      maxRotation: 0,
+      autoSkip: true,
+      callback: (value: number | string) => formatShare(Number(value), t),
+      font: { family: theme.fontFamily, size: 12 },
+    },
     grid: { color: theme.grid },
     border: { color: theme.muted },
   };
@@ -440,7 +459,8 @@ function ratesConfig(model: ChartModel, series: RateSeries, theme: ChartTheme, t
       categoryPercentage: 0.8,
       barPercentage: 0.9,
       svcIntervals: dataset.intervals,
-      svcLabels: dataset.valueLabels,
+      // On a phone only the rate fits beside the bar; the table has the rest.
+      svcLabels: theme.narrow ? dataset.valueLabels.map((label) => label.split(' · ')[0]!) : dataset.valueLabels,
     } as unknown as ChartDataset<'bar'>;
   });
   const present = new Set(series.datasets.flatMap((dataset) => dataset.status));
@@ -459,16 +479,20 @@ function ratesConfig(model: ChartModel, series: RateSeries, theme: ChartTheme, t
   const indexAxis = categoryAxis(theme, !series.horizontal);
   return {
     type: 'bar',
-    data: { labels: series.horizontal ? series.labels.map((label) => wrap(label)) : series.labels, datasets },
+    data: { labels: series.horizontal ? series.labels.map((label) => wrap(label, theme.narrow ? 16 : 32)) : series.labels, datasets },
     options: {
       ...base,
       indexAxis: series.horizontal ? 'y' : 'x',
-      layout: { padding: series.horizontal ? { top: 18, right: 150, left: 4, bottom: 4 } : { top: 26, right: 104, left: 4, bottom: 4 } },
+      layout: {
+        padding: series.horizontal
+          ? { top: 18, right: theme.narrow ? 64 : 150, left: 4, bottom: 4 }
+          : { top: 26, right: theme.narrow ? 8 : 104, left: 4, bottom: 4 },
+      },
       scales: series.horizontal ? { x: valueAxis, y: indexAxis } : { x: indexAxis, y: valueAxis },
       plugins: {
         ...base.plugins,
         legend: { ...base.plugins.legend, labels: { ...base.plugins.legend.labels, generateLabels: () => items.map((item) => ({ ...item, fontColor: theme.text })) } },
-        svcTarget: { value: series.target, label: t.target(formatShare(series.target, t)), color: theme.text, surface: theme.surface, font: theme.fontFamily },
+        svcTarget: { value: series.target, label: t.target(formatShare(series.target, t)), color: theme.text, surface: theme.surface, font: theme.fontFamily, inside: theme.narrow },
         tooltip: {
           callbacks: {
             label: (context: { datasetIndex: number; dataIndex: number }) => {
@@ -523,12 +547,12 @@ function trendConfig(model: ChartModel, series: TrendSeries, theme: ChartTheme, 
     data: { labels: series.labels, datasets },
     options: {
       ...base,
-      layout: { padding: { top: 26, right: 104, left: 4, bottom: 4 } },
+      layout: { padding: { top: 26, right: theme.narrow ? 12 : 104, left: 4, bottom: 4 } },
       scales: { x: { ...categoryAxis(theme, true), offset: true }, y: percentAxis(theme, t) },
       plugins: {
         ...base.plugins,
         legend: { ...base.plugins.legend, labels: { ...base.plugins.legend.labels, generateLabels: () => items.map((item) => ({ ...item, fontColor: theme.text })) } },
-        svcTarget: { value: series.target, label: t.target(formatShare(series.target, t)), color: theme.text, surface: theme.surface, font: theme.fontFamily },
+        svcTarget: { value: series.target, label: t.target(formatShare(series.target, t)), color: theme.text, surface: theme.surface, font: theme.fontFamily, inside: theme.narrow },
         tooltip: {
           filter: (item: { dataset: { label?: string } }) => item.dataset.label !== 'low' && item.dataset.label !== 'high',
           callbacks: {
@@ -572,7 +596,7 @@ function stackConfig(model: ChartModel, series: StackSeries, theme: ChartTheme, 
   const indexAxis = { ...categoryAxis(theme, !horizontal), stacked: true };
   return {
     type: 'bar',
-    data: { labels: horizontal ? series.labels.map((label) => wrap(label)) : series.labels, datasets },
+    data: { labels: horizontal ? series.labels.map((label) => wrap(label, theme.narrow ? 16 : 32)) : series.labels, datasets },
     options: {
       ...base,
       indexAxis: horizontal ? 'y' : 'x',

@@ -3,9 +3,10 @@ import type { Chart } from 'chart.js';
 import { toCsv, type ReportRow } from '../../analytics/index.js';
 import { defineElement } from '../shared/define.js';
 import { SvcDataElement, fire } from '../dashboard/data-element.js';
+import { yieldToMain } from '../dashboard/data.js';
 import { fileName, saveBlob } from '../dashboard/download.js';
 import { CHART_KINDS, type ChartKind } from '../dashboard/messages.js';
-import { chartConfig, chartHeight, type ChartTheme } from './chart-config.js';
+import { NARROW, chartConfig, chartHeight, type ChartTheme } from './chart-config.js';
 import { loadChartJs } from './chart-loader.js';
 import { chartModel, type ChartModel, type TableModel } from './chart-model.js';
 import { chartStyles } from './svc-chart.styles.js';
@@ -86,6 +87,14 @@ export class SvcChart extends SvcDataElement {
     this.themeVersion++;
     this.requestUpdate();
   };
+  private narrowDrawn: boolean | undefined;
+  private readonly resizeObserver =
+    typeof ResizeObserver === 'function'
+      ? new ResizeObserver(() => {
+          // A phone turned, a column collapsed: redraw when the box crosses the phone width.
+          if (this.chart && this.narrowDrawn !== undefined && this.narrowDrawn !== this.isNarrow()) this.onMedia();
+        })
+      : undefined;
 
   constructor() {
     super();
@@ -110,12 +119,14 @@ export class SvcChart extends SvcDataElement {
     super.connectedCallback();
     this.motionQuery?.addEventListener('change', this.onMedia);
     this.schemeQuery?.addEventListener('change', this.onMedia);
+    this.resizeObserver?.observe(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.motionQuery?.removeEventListener('change', this.onMedia);
     this.schemeQuery?.removeEventListener('change', this.onMedia);
+    this.resizeObserver?.disconnect();
     this.chart?.destroy();
     this.chart = undefined;
     this.drawKey = [];
@@ -148,8 +159,10 @@ export class SvcChart extends SvcDataElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // The height goes through the CSSOM: a style="…" attribute is refused under style-src
+    // 'self' (Lit's styleMap writes the attribute on its first render).
     const box = this.renderRoot.querySelector<HTMLElement>('.canvas-box');
-    if (box) box.style.setProperty('height', `${box.dataset['height']}px`);
+    if (box && this.model) box.style.setProperty('height', `${chartHeight(this.model, this.isNarrow())}px`);
     const key = [this.model, this.theme, this.themeVersion];
     if (!sameList(key, this.drawKey)) {
       this.drawKey = key;
@@ -175,7 +188,13 @@ export class SvcChart extends SvcDataElement {
       series: [chart['1'], chart['2'], chart['3'], chart['4'], chart['5'], chart['6'], chart['7']],
       fontFamily: (root ? getComputedStyle(root).fontFamily : style.fontFamily) || 'system-ui, sans-serif',
       reducedMotion: this.motionQuery?.matches ?? false,
+      narrow: this.isNarrow(),
     };
+  }
+
+  private isNarrow(): boolean {
+    const box = this.renderRoot.querySelector<HTMLElement>('.canvas-box');
+    return (box?.clientWidth ?? this.clientWidth) < NARROW;
   }
 
   private async draw(): Promise<void> {
@@ -198,8 +217,11 @@ export class SvcChart extends SvcDataElement {
       this.requestUpdate();
       return;
     }
+    // Drawing (a layout read and the first frame) in a task of its own, too.
+    await yieldToMain();
     if (token !== this.drawToken || !this.isConnected) return;
     const theme = this.readTheme();
+    this.narrowDrawn = theme.narrow;
     let options;
     try {
       options = this.viewOptions();
@@ -307,9 +329,6 @@ export class SvcChart extends SvcDataElement {
 
   private renderFigure(model: ChartModel): TemplateResult {
     const d = this.d;
-    // The height is set through the CSSOM in updated(): a style="…" attribute is refused under
-    // style-src 'self' (Lit's styleMap writes the attribute on its first render).
-    const height = chartHeight(model);
     return html`<figure>
       <figcaption id="caption" part="caption">${model.caption}</figcaption>
       ${model.notes.length ? html`<p class="notes">${model.notes.join(' ')}</p>` : nothing}
@@ -321,7 +340,7 @@ export class SvcChart extends SvcDataElement {
         ${model.series ? html`<button type="button" class="button secondary png" @click=${this.downloadPng}>${d.downloadPng}</button>` : nothing}
       </div>
       ${model.series
-        ? html`<div class="canvas-box" part="canvas" data-height=${height}>
+        ? html`<div class="canvas-box" part="canvas">
             <canvas role="img" aria-label=${d.chartLabel(model.caption, model.summary)}></canvas>
           </div>`
         : html`<p class="nothing">${model.nothing ?? d.summaryNothing}</p>`}

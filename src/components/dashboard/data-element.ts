@@ -6,6 +6,9 @@ import {
   LoadError,
   WORKER_THRESHOLD,
   defaultWorkerUrl,
+  yieldToMain,
+  deriveFine,
+  deriveOverall,
   deriveRows,
   load,
   parseGroupBy,
@@ -233,6 +236,15 @@ export class SvcDataElement extends SvcElement {
     return { rows: this.givenRows, summary: this.summary, records: this.records, file: this.file, src: this.src };
   }
 
+  /**
+   * Each element renders in a task of its own: a dashboard, its five charts, their tables and
+   * their layout never add up to one long task that blocks the page.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    await yieldToMain();
+    super.scheduleUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (RELOAD.some((name) => changed.has(name))) void this.reload();
@@ -282,9 +294,29 @@ export class SvcDataElement extends SvcElement {
       });
       const loaded = await pending;
       if (generation !== this.generation) return;
+      // Turning the Summary into rows gets tasks of its own: the rows, then the totals.
+      let view: SvcDataElement['view'] = null;
+      if (loaded) {
+        await yieldToMain();
+        if (generation !== this.generation) return;
+        try {
+          const fine = deriveFine(loaded, options);
+          let overall = fine.rows;
+          if (this.needsOverall) {
+            await yieldToMain();
+            if (generation !== this.generation) return;
+            overall = deriveOverall(loaded, options) ?? fine.rows;
+          }
+          view = { rows: fine.rows, overall, groupBy: fine.groupBy };
+        } catch (error) {
+          this.fail(error);
+          return;
+        }
+      }
       this.loaded = loaded;
-      this.apply(options);
-      if (loaded && this.view) {
+      this.apply(options, view);
+      // Rows handed over by a dashboard are its news, not this element's.
+      if (loaded && this.view && !sources.rows) {
         fire(this, 'svc-load', {
           rows: this.view.rows,
           records: loaded.type === 'summary' ? loaded.records : undefined,
@@ -307,14 +339,14 @@ export class SvcDataElement extends SvcElement {
     }
   }
 
-  /** Rows from what was loaded, cut and judged as the attributes say. */
-  private apply(options: ViewOptions): void {
+  /** Rows from what was loaded (or already derived), cut and judged as the attributes say. */
+  private apply(options: ViewOptions, derived: SvcDataElement['view'] = null): void {
     if (!this.loaded) {
       this.view = null;
       this.loadState = 'idle';
     } else {
       try {
-        this.view = deriveRows(this.loaded, options, this.needsOverall);
+        this.view = derived ?? deriveRows(this.loaded, options, this.needsOverall);
       } catch (error) {
         this.fail(error);
         return;

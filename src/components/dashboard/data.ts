@@ -203,17 +203,26 @@ function matches(row: ReportRow, filter: ViewOptions['filter']): boolean {
   return (Object.entries(filter) as Array<[GroupField, string]>).every(([field, value]) => row.key[field] === value);
 }
 
-/** The rows to show: at the element's grouping, and (for the dashboard) without group fields. */
-export function deriveRows(loaded: Loaded, options: ViewOptions, needOverall: boolean): { rows: ReportRow[]; overall: ReportRow[]; groupBy: GroupField[] } {
+/** The rows at the element's grouping (filters applied), judged by the element's targets. */
+export function deriveFine(loaded: Loaded, options: ViewOptions): { rows: ReportRow[]; groupBy: GroupField[] } {
   if (loaded.type === 'rows') {
-    const rows = judge(loaded.rows.filter((row) => matches(row, options.filter)), options);
-    const overall = loaded.overall ? judge(loaded.overall.filter((row) => matches(row, options.filter)), options) : rows;
-    return { rows, overall, groupBy: loaded.groupBy };
+    return { rows: judge(loaded.rows.filter((row) => matches(row, options.filter)), options), groupBy: loaded.groupBy };
   }
   const groupBy = options.groupBy ?? loaded.summary.groupBy.filter((field) => options.filter[field] === undefined);
   const fine = effectiveGroupBy(groupBy, options.filter);
-  const rows = report(project(loaded.summary, fine, options.filter), reportOptions(options));
-  const overall = needOverall ? report(project(loaded.summary, effectiveGroupBy([], options.filter), options.filter), reportOptions(options)) : rows;
+  return { rows: report(project(loaded.summary, fine, options.filter), reportOptions(options)), groupBy };
+}
+
+/** The rows without group fields (filters applied): the dashboard's totals per period; null when unknown. */
+export function deriveOverall(loaded: Loaded, options: ViewOptions): ReportRow[] | null {
+  if (loaded.type === 'rows') return loaded.overall ? judge(loaded.overall.filter((row) => matches(row, options.filter)), options) : null;
+  return report(project(loaded.summary, effectiveGroupBy([], options.filter), options.filter), reportOptions(options));
+}
+
+/** The rows to show: at the element's grouping, and (for the dashboard) without group fields. */
+export function deriveRows(loaded: Loaded, options: ViewOptions, needOverall: boolean): { rows: ReportRow[]; overall: ReportRow[]; groupBy: GroupField[] } {
+  const { rows, groupBy } = deriveFine(loaded, options);
+  const overall = needOverall ? (deriveOverall(loaded, options) ?? rows) : rows;
   return { rows, overall, groupBy };
 }
 
@@ -292,27 +301,39 @@ async function fetchRows(url: URL, signal: AbortSignal): Promise<ReportRow[]> {
   return checkRows(body);
 }
 
-/** The body as a Blob, with download progress when the size is known. */
+/**
+ * The body as a Blob, with download progress. The browser assembles the Blob itself (a copy of
+ * 150 MB into a Blob made in script would hold the page for ~100 ms); a second branch of the
+ * stream only counts the bytes for the progress bar.
+ */
 async function readBody(response: Response, ctx: LoadContext): Promise<Blob> {
   const total = Number(response.headers.get('Content-Length')) || null;
-  if (!response.body) return response.blob();
-  const reader = response.body.getReader();
-  const parts: Uint8Array[] = [];
+  if (!response.body || typeof response.body.tee !== 'function') return response.blob();
+  const [counted, kept] = response.body.tee();
+  const blob = new Response(kept).blob();
+  const reader = counted.getReader();
   let loaded = 0;
   let last = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    aborted(ctx.signal);
-    if (done) break;
-    parts.push(value);
-    loaded += value.byteLength;
-    const now = Date.now();
-    if (now - last > 100) {
-      last = now;
-      ctx.onProgress({ phase: 'download', loaded, total, unit: 'bytes' });
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (ctx.signal.aborted) {
+        void reader.cancel();
+        break;
+      }
+      if (done) break;
+      loaded += value.byteLength;
+      const now = Date.now();
+      if (now - last > 100) {
+        last = now;
+        ctx.onProgress({ phase: 'download', loaded, total, unit: 'bytes' });
+      }
     }
+  } catch (error) {
+    if ((error as Error).name !== 'AbortError') throw new LoadError('network', (error as Error).message);
   }
-  return new Blob(parts as BlobPart[]);
+  aborted(ctx.signal);
+  return blob;
 }
 
 /** What a JSON or text file holds, from its first bytes. */

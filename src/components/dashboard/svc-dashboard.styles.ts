@@ -80,6 +80,21 @@ export const dashboardStyles = [
       display: grid;
       gap: 10px;
     }
+    @media (max-width: 600px) {
+      .root {
+        padding: 12px 8px;
+      }
+      .card {
+        padding: 10px 8px;
+      }
+      h2 {
+        font-size: 1.3125em;
+      }
+    }
+    .league-table {
+      /* On a phone the table scrolls sideways rather than squeezing names letter by letter. */
+      min-width: 720px;
+    }
     .league .intro {
       color: var(--_muted);
       font-size: 0.9375em;

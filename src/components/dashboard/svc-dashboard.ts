@@ -89,8 +89,13 @@ export class SvcDashboard extends SvcDataElement {
     return view.groupBy.filter((field) => !filtered.has(field));
   }
 
+  private periodsOf: { rows: ReportRow[] | undefined; periods: string[] } = { rows: undefined, periods: [] };
+
+  /** The periods of the rows, in order (worked out once per set of rows). */
   private get periods(): string[] {
-    return [...new Set((this.view?.rows ?? []).map((row) => row.key.period))].sort();
+    const rows = this.view?.rows;
+    if (this.periodsOf.rows !== rows) this.periodsOf = { rows, periods: [...new Set((rows ?? []).map((row) => row.key.period))].sort() };
+    return this.periodsOf.periods;
   }
 
   /** The period shown by the per-group views. */
@@ -150,7 +155,8 @@ export class SvcDashboard extends SvcDataElement {
   /** The league table's rows, ranked and ordered as shown. */
   get leagueRows(): League {
     const grouped = this.groupFields.length > 0;
-    const rows = this.view ? (grouped ? this.view.rows.filter((row) => row.key.period === this.shownPeriod) : this.view.rows) : [];
+    const period = this.shownPeriod;
+    const rows = this.view ? (grouped ? this.view.rows.filter((row) => row.key.period === period) : this.view.rows) : [];
     return league(rows, this.view?.groupBy ?? [], this.sort);
   }
 
