@@ -30,6 +30,9 @@ export async function until(check: () => Promise<boolean> | boolean, what: strin
 /** A page that records the library's events on `document` in every page life, before the page's scripts run. */
 export async function recordingPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext();
+  // tsx compiles these tests with esbuild's keepNames, which wraps named functions in the
+  // callbacks we send to the page in `__name(…)`: give the page that helper.
+  await context.addInitScript('window.__name = (fn) => fn;');
   const page = await context.newPage();
   await page.addInitScript(() => {
     const seen: Array<{ type: string; detail: unknown }> = [];
