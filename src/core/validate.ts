@@ -225,10 +225,14 @@ function instant(owner: Record<string, unknown>, key: string, required: boolean)
   }
 }
 
+/** Instants stores can hold: years 0001–9999 in UTC (PostgreSQL refuses year 0 and five-digit years). */
+const EARLIEST = Date.parse('0001-01-01T00:00:00Z');
+const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
+
 /** Date.parse rolls 2026-02-30 over to March: check the calendar date and clock survive. */
 function isRealDate(value: string): boolean {
   const time = Date.parse(value);
-  if (Number.isNaN(time)) return false;
+  if (Number.isNaN(time) || time < EARLIEST || time > LATEST) return false;
   const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
   const probe = new Date(Date.UTC(year, month - 1, day));
   const hours = Number(value.slice(11, 13));
