@@ -1,27 +1,40 @@
-// npm start: build, then serve the demo. (Until the collector lands this is a static server;
-// /v1/* answers 503 so records stay safely queued in the browser.)
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+// npm start: build, then run the reference collector on the embedded database (PGlite in
+// DATA_DIR, default ./data; DATABASE_URL switches to PostgreSQL) and serve the demo pages and the
+// CDN bundles from the same origin, so the demo's widgets submit to a live collector.
 import { execFileSync } from 'node:child_process';
 
 execFileSync('node', ['scripts/build.mjs'], { stdio: 'inherit' });
-const root = resolve('.');
-const port = Number(process.env.PORT ?? 8787);
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.map': 'application/json' };
-const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html svc-feedback";
+// The demo pages run under DEMO_CSP, the strict policy the components promise to work with (CONTRACT §1).
+const { createCollector, configFromEnv, ConfigError, DEMO_CSP } = await import('../dist/collector.js');
 
-createServer(async (req, res) => {
-  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  if (path === '/') return res.writeHead(302, { Location: '/demo/' }).end();
-  if (path.startsWith('/v1/')) return res.writeHead(503, { 'Retry-After': '60' }).end();
-  const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
-  if (!file.startsWith(root + '/') || !/^\/(demo|dist)\//.test(path)) return res.writeHead(404).end('not found');
-  try {
-    const body = await readFile(file);
-    res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': csp });
-    res.end(body);
-  } catch {
-    res.writeHead(404).end('not found');
+let config;
+try {
+  config = configFromEnv({ HOST: '127.0.0.1', ...process.env });
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(`npm start: ${error.message}`);
+    process.exit(2);
   }
-}).listen(port, () => console.log(`demo: http://localhost:${port}/demo/`));
+  throw error;
+}
+const collector = createCollector({
+  config,
+  static: [
+    { prefix: '/demo/', dir: 'demo' },
+    { prefix: '/dist/', dir: 'dist' },
+  ],
+  staticHeaders: { 'Content-Security-Policy': DEMO_CSP, 'Referrer-Policy': 'no-referrer' },
+});
+const { port } = await collector.listen();
+const where = config.database.engine === 'pglite' ? `PGlite in ${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+const host = config.host === undefined || config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+console.log(`collector: http://${host}:${port}/  (demo: http://${host}:${port}/demo/, database: ${where})`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    collector.close().then(() => process.exit(0), () => process.exit(1));
+  });
+}

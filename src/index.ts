@@ -4,6 +4,8 @@
  */
 export { SvcRating } from './components/rating/svc-rating.js';
 export { SvcStandards } from './components/standards/svc-standards.js';
+export { SvcComplaint, type ComplaintCategory } from './components/complaint/svc-complaint.js';
+export { SvcComplaintStatus } from './components/complaint-status/svc-complaint-status.js';
 export { TEN_STANDARDS, STANDARD_IDS, type StandardDefinition } from './core/standards.js';
 export { LIMITS } from './core/limits.js';
 export type * from './core/record.js';

@@ -90,7 +90,9 @@ export async function request(
 
 async function readError(response: Response): Promise<{ message: string; field?: string }> {
   try {
-    const body = (await response.json()) as { error?: { message?: string; field?: string } };
+    const body = (await response.json()) as { error?: { message?: string; field?: string } } | Array<{ description?: string }>;
+    // Our collector: { error: { code, message, field } }; Open311: [{ code, description }].
+    if (Array.isArray(body)) return { message: body[0]?.description ?? `HTTP ${response.status}` };
     const message = body.error?.message ?? `HTTP ${response.status}`;
     return body.error?.field ? { message, field: body.error.field } : { message };
   } catch {

@@ -13,3 +13,7 @@ export const LIMITS = Object.freeze({
 });
 
 export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'application/pdf'] as const;
+
+/** What an e-mail address and a phone number look like (the form and the validator agree). */
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const PHONE_PATTERN = /^\+?[0-9 ().-]{6,20}$/;

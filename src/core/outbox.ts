@@ -1,4 +1,5 @@
-import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
+import { del, type UseStore } from 'idb-keyval';
+import { attempt, openStore, readAll, write } from './idb.js';
 import type { FeedbackRecord } from './record.js';
 
 /** Where a queued record goes: our collector, or any Open311 GeoReport v2 endpoint. */
@@ -63,7 +64,7 @@ export class Outbox {
 
   /** Every waiting entry, oldest first: persisted ones (from any tab) and this page's memory ones. */
   async list(): Promise<OutboxEntry[]> {
-    const stored = await read<OutboxEntry>(this.queueStore);
+    const stored = await readAll<OutboxEntry>(this.queueStore);
     const byId = new Map(stored.map((entry) => [entry.record.id, entry]));
     for (const [id, entry] of this.memory) byId.set(id, entry);
     return [...byId.values()].sort((a, b) => a.queuedAt - b.queuedAt);
@@ -83,38 +84,6 @@ export class Outbox {
 
   /** Records refused by the collector, kept on this device. */
   async rejected(): Promise<RejectedEntry[]> {
-    return read<RejectedEntry>(this.rejectedStore);
-  }
-}
-
-function openStore(database: string): UseStore | undefined {
-  try {
-    return typeof indexedDB === 'undefined' ? undefined : createStore(database, 'entries');
-  } catch {
-    return undefined;
-  }
-}
-
-/** Runs an IndexedDB call; false instead of a throw or a rejection (idb-keyval can throw synchronously). */
-async function attempt(operation: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await operation();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Never falls through to idb-keyval's default store: that database belongs to the host page. */
-function write(store: UseStore | undefined, key: string, value: unknown): Promise<void> {
-  return store ? set(key, value, store) : Promise.reject(new Error('IndexedDB is unavailable'));
-}
-
-async function read<T>(store: UseStore | undefined): Promise<T[]> {
-  if (!store) return [];
-  try {
-    return (await entries<string, T>(store)).map(([, value]) => value);
-  } catch {
-    return [];
+    return readAll<RejectedEntry>(this.rejectedStore);
   }
 }

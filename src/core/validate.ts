@@ -7,11 +7,13 @@ import {
   type RatingRecord,
 } from './record.js';
 import { UUID_V4 } from './uuid.js';
-import { ATTACHMENT_TYPES, LIMITS } from './limits.js';
+import { ATTACHMENT_TYPES, EMAIL_PATTERN as EMAIL, LIMITS, PHONE_PATTERN as PHONE } from './limits.js';
 import { isPlainObject, shapeProblem, type ValidationError } from './shape.js';
 
 export { ATTACHMENT_TYPES, LIMITS } from './limits.js';
 export { jsonBytes, shapeProblem, type ValidationError } from './shape.js';
+export { sniffType } from './sniff.js';
+import { sniffType } from './sniff.js';
 
 export type Validation<T> = { ok: true; record: T } | { ok: false; error: ValidationError };
 
@@ -30,8 +32,6 @@ const CONTROL_IN_LINE = /[\u0000-\u001F\u007F]/;
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const TOKEN = /^[A-Za-z0-9_-]{1,64}$/;
 const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^\+?[0-9 ().-]{6,20}$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /**
@@ -165,23 +165,6 @@ function checkAttachments(attachments: unknown): void {
   });
 }
 
-/** The type that a file's first bytes show, whatever its name says. */
-export function sniffType(base64: string): string | undefined {
-  let head: string;
-  try {
-    head = atob(base64.slice(0, 16));
-  } catch {
-    return undefined;
-  }
-  const starts = (signature: string, at = 0) => head.startsWith(signature, at);
-  if (starts('\xFF\xD8\xFF')) return 'image/jpeg';
-  if (starts('\x89PNG\r\n\x1A\n')) return 'image/png';
-  if (starts('GIF87a') || starts('GIF89a')) return 'image/gif';
-  if (starts('RIFF') && starts('WEBP', 8)) return 'image/webp';
-  if (starts('%PDF-')) return 'application/pdf';
-  return undefined;
-}
-
 function checkCase(record: Record<string, unknown>): asserts record is CaseRecord {
   instant(record, 'receivedAt', true);
   instant(record, 'dueAt', true);
@@ -242,10 +225,14 @@ function instant(owner: Record<string, unknown>, key: string, required: boolean)
   }
 }
 
+/** Instants stores can hold: years 0001–9999 in UTC (PostgreSQL refuses year 0 and five-digit years). */
+const EARLIEST = Date.parse('0001-01-01T00:00:00Z');
+const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
+
 /** Date.parse rolls 2026-02-30 over to March: check the calendar date and clock survive. */
 function isRealDate(value: string): boolean {
   const time = Date.parse(value);
-  if (Number.isNaN(time)) return false;
+  if (Number.isNaN(time) || time < EARLIEST || time > LATEST) return false;
   const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
   const probe = new Date(Date.UTC(year, month - 1, day));
   const hours = Number(value.slice(11, 13));

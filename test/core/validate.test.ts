@@ -113,6 +113,15 @@ test('cases take any id up to 128 characters and need receivedAt and dueAt', () 
   assert.equal(fieldOf({ ...base, resolvedAt: 'yesterday' }), 'resolvedAt');
 });
 
+test('instants stay within years 0001-9999 in UTC (a database refuses the others)', () => {
+  const base = { id: 'HS-1', kind: 'case', agency: 'a', receivedAt: '2026-03-01T02:00:00Z', dueAt: '2026-03-10T10:00:00Z' };
+  assert.equal(fieldOf({ ...base, receivedAt: '0000-01-01T00:00:00Z' }), 'receivedAt');
+  assert.equal(fieldOf({ ...base, receivedAt: '0001-01-01T00:30+01:00' }), 'receivedAt');
+  assert.equal(fieldOf({ ...base, dueAt: '9999-12-31T23:30-01:00' }), 'dueAt');
+  assert.equal(fieldOf({ ...base, receivedAt: '0001-01-01T00:00:00Z', dueAt: '9999-12-31T23:59:59.999Z' }), 'valid');
+  assert.equal(fieldOf(rating({ createdAt: '0000-06-01T00:00:00.000Z' })), 'createdAt');
+});
+
 test('satisfaction thresholds follow CONTRACT §4', () => {
   assert.deepEqual([1, 2, 3, 4, 5].map((s) => isSatisfied(s, 5)), [false, false, false, true, true]);
   assert.deepEqual([1, 2, 3].map((s) => isSatisfied(s, 3)), [false, true, true]);

@@ -12,14 +12,18 @@ export interface ScriptStep {
 export interface FakeState {
   stored: FeedbackRecord[];
   requests: Array<{ ids: string[]; status: number; at: number; contentType: string }>;
+  open311: Array<{ form: Record<string, string>; contentType: string }>;
 }
 
 let counter = 0;
 
 /** A fresh fake collector with its script; returns its endpoint URL. */
-export async function fakeCollector(script: ScriptStep[] = []): Promise<{ endpoint: string; state: () => Promise<FakeState> }> {
+export async function fakeCollector(
+  script: ScriptStep[] = [],
+  complaints: Record<string, unknown> = {},
+): Promise<{ endpoint: string; state: () => Promise<FakeState> }> {
   const name = `c${Date.now().toString(36)}${(counter++).toString(36)}`;
-  await fetch(`/fake/${name}/__reset`, { method: 'POST', body: JSON.stringify({ script }) });
+  await fetch(`/fake/${name}/__reset`, { method: 'POST', body: JSON.stringify({ script, complaints }) });
   return {
     endpoint: `${location.origin}/fake/${name}`,
     state: async () => (await fetch(`/fake/${name}/__state`)).json() as Promise<FakeState>,
@@ -28,7 +32,7 @@ export async function fakeCollector(script: ScriptStep[] = []): Promise<{ endpoi
 
 /** Waits until the fake collector has stored `count` records. */
 export async function storedCount(state: () => Promise<FakeState>, count: number, timeout = 8000): Promise<FakeState> {
-  let last: FakeState = { stored: [], requests: [] };
+  let last: FakeState = { stored: [], requests: [], open311: [] };
   await waitUntil(
     async () => {
       last = await state();

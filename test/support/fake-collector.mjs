@@ -3,11 +3,13 @@
 // (500s, lost acknowledgements, 400, 429 + Retry-After), and reports what it received.
 // Scripts: POST /fake/<name>/__reset { script: [{ status, store, reject, retryAfter }] }
 // State:   GET  /fake/<name>/__state → { stored: [records], requests: [{ ids, status, at }] }
+// Also: GET /fake/<name>/v1/complaints/<code> from the reset's `complaints` map, and an Open311
+// GeoReport v2 endpoint at POST /fake/<name>/open311/requests.json (form encoded).
 
 const collectors = new Map();
 
 function collector(name) {
-  if (!collectors.has(name)) collectors.set(name, { script: [], stored: new Map(), requests: [] });
+  if (!collectors.has(name)) collectors.set(name, { script: [], stored: new Map(), requests: [], complaints: {}, open311: [] });
   return collectors.get(name);
 }
 
@@ -42,12 +44,29 @@ export async function handleFakeCollector(req, res) {
   }
   if (route === '__reset') {
     const body = JSON.parse((await readBody(req)) || '{}');
-    collectors.set(name, { script: body.script ?? [], stored: new Map(), requests: [] });
+    collectors.set(name, { script: body.script ?? [], stored: new Map(), requests: [], complaints: body.complaints ?? {}, open311: [] });
     send(res, 200, { ok: true });
     return true;
   }
   if (route === '__state') {
-    send(res, 200, { stored: [...state.stored.values()], requests: state.requests });
+    send(res, 200, { stored: [...state.stored.values()], requests: state.requests, open311: state.open311 });
+    return true;
+  }
+  const complaint = /^v1\/complaints\/([^/]+)$/.exec(route);
+  if (complaint && req.method === 'GET') {
+    const code = decodeURIComponent(complaint[1]);
+    const step = state.script.shift();
+    if (step && step.status !== 200) send(res, step.status, { error: { code: 'unavailable', message: 'Scripted failure.' } });
+    else if (state.complaints[code]) send(res, 200, state.complaints[code]);
+    else send(res, 404, { error: { code: 'not_found', message: 'No complaint has this code.' } });
+    return true;
+  }
+  if (route === 'open311/requests.json' && req.method === 'POST') {
+    const form = Object.fromEntries(new URLSearchParams(await readBody(req)));
+    state.open311.push({ form, contentType: req.headers['content-type'] });
+    const step = state.script.shift() ?? { status: 200 };
+    if (step.status === 200) send(res, 200, [{ service_request_id: `REQ-${state.open311.length}`, service_notice: '' }]);
+    else send(res, step.status, [{ code: step.status, description: 'Scripted Open311 error.' }]);
     return true;
   }
   if (route === 'v1/submissions' && req.method === 'POST') {

@@ -3,6 +3,7 @@ import { LIMITS } from '../../core/limits.js';
 import { standardText } from '../../core/standards.js';
 import type { RatingRecord, Scale } from '../../core/record.js';
 import { defineElement } from '../shared/define.js';
+import { errorSummary, focusErrorSummary, type FieldError } from '../shared/error-summary.js';
 import { SvcSubmittingElement } from '../shared/submitting-element.js';
 import { face, tick } from './faces.js';
 import { ratingStyles } from './svc-rating.styles.js';
@@ -13,12 +14,6 @@ type View = 'form' | 'thanks';
 function moodOf(score: number, scale: Scale): 'low' | 'mid' | 'high' {
   if (scale === 3) return score === 1 ? 'low' : 'high';
   return score <= 2 ? 'low' : score === 3 ? 'mid' : 'high';
-}
-interface FieldError {
-  /** The id of the control the error summary links to. */
-  target: string;
-  field: string;
-  message: string;
 }
 
 /**
@@ -272,8 +267,7 @@ export class SvcRating extends SvcSubmittingElement {
     const errors = this.validate();
     this.errors = errors;
     if (errors.length > 0) {
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+      await focusErrorSummary(this);
       return;
     }
     const record: RatingRecord = {
@@ -293,8 +287,7 @@ export class SvcRating extends SvcSubmittingElement {
       if (result.status === 'invalid') {
         const message = result.field === 'agency' ? this.t.errorNotConfigured : `${this.t.errorRejected} (${result.message})`;
         this.errors = [{ target: 'score-1', field: result.field ?? 'record', message }];
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+        await focusErrorSummary(this);
       } else if (result.status === 'queued') {
         this.recordId = result.record.id;
         this.persisted = result.persisted;
@@ -319,11 +312,6 @@ export class SvcRating extends SvcSubmittingElement {
 
   private onDialogClose(): void {
     this.renderRoot.querySelector<HTMLButtonElement>('.open')?.focus();
-  }
-
-  private focusField(event: Event, target: string): void {
-    event.preventDefault();
-    this.renderRoot.querySelector<HTMLElement>(`#${target}`)?.focus();
   }
 
   override render(): TemplateResult {
@@ -354,7 +342,7 @@ export class SvcRating extends SvcSubmittingElement {
     const scoreError = this.errors.find((error) => error.field === 'score');
     const commentError = this.errors.find((error) => error.field === 'comment');
     return html`<form part="form" novalidate @submit=${this.onSubmit} @keydown=${this.onKeydown} @pointerdown=${this.touched}>
-      ${this.renderErrorSummary()}
+      ${errorSummary(this.renderRoot, this.t.errorSummaryTitle, this.errors)}
       <fieldset class="score" aria-describedby=${scoreError ? 'score-error' : nothing}>
         <legend part="legend" class="question">${this.question || t.ratingQuestion}</legend>
         ${scoreError ? html`<p id="score-error" class="field-error">${scoreError.message}</p>` : nothing}
@@ -383,18 +371,6 @@ export class SvcRating extends SvcSubmittingElement {
         </button>
       </div>
     </form>`;
-  }
-
-  private renderErrorSummary(): TemplateResult | typeof nothing {
-    if (this.errors.length === 0) return nothing;
-    return html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-title">
-      <h2 id="error-title">${this.t.errorSummaryTitle}</h2>
-      <ul>
-        ${this.errors.map(
-          (error) => html`<li><a href=${`#${error.target}`} @click=${(event: Event) => this.focusField(event, error.target)}>${error.message}</a></li>`,
-        )}
-      </ul>
-    </div>`;
   }
 
   private renderStandards(): TemplateResult | typeof nothing {

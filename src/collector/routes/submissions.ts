@@ -1,0 +1,92 @@
+import type { FeedbackRecord } from '../../core/record.js';
+import { validateRecord, type ValidationError } from '../../core/validate.js';
+import type { Context } from '../app.js';
+import { parseJson, readBody } from '../http/body.js';
+import { HttpError, sendJson } from '../http/errors.js';
+import { clientAddress } from '../http/rate-limit.js';
+import { idOf } from '../records.js';
+
+export const MAX_RECORDS = 100;
+
+/** One entry of the reply of POST /v1/submissions. */
+export interface SubmissionResult {
+  id: string | null;
+  status: 'accepted' | 'duplicate' | 'rejected';
+  trackingCode?: string;
+  dueAt?: string;
+  error?: ValidationError;
+}
+
+/** Counts a submission request against its client's minute; 429 with Retry-After when over. */
+export function takeRateLimit(context: Context): void {
+  const { app, req } = context;
+  const wait = app.limiter.take(clientAddress(req, app.config.trustProxy));
+  if (wait > 0) {
+    throw new HttpError(429, 'rate_limited', `Too many submissions from this address; try again in ${wait} s.`, undefined, {
+      'Retry-After': String(wait),
+    });
+  }
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** One record or `{ records: [...] }` (CONTRACT §6); anything else is refused with a reason. */
+export function unpack(body: unknown): { records: unknown[]; batch: boolean } {
+  if (!isPlainObject(body)) {
+    throw new HttpError(400, 'validation', 'Send one record (a JSON object) or { "records": [ … ] }.');
+  }
+  if (!('records' in body) || 'kind' in body) return { records: [body], batch: false };
+  const records = body['records'];
+  if (!Array.isArray(records)) throw new HttpError(400, 'validation', 'records must be a list of records.', 'records');
+  if (records.length === 0) throw new HttpError(400, 'validation', 'records must hold at least one record.', 'records');
+  if (records.length > MAX_RECORDS) {
+    throw new HttpError(413, 'too_many_records', `A request may carry at most ${MAX_RECORDS} records (got ${records.length}).`, 'records');
+  }
+  return { records, batch: true };
+}
+
+/** The id to echo for a refused record: its own when it is a short string, else null. */
+export function echoId(value: unknown): string | null {
+  const id = isPlainObject(value) ? value['id'] : undefined;
+  return typeof id === 'string' && id.length <= 128 ? id : null;
+}
+
+/** Validates a citizen's submission: the shared validator, and no cases (officials import those). */
+export function checkSubmission(value: unknown): { ok: true; record: FeedbackRecord } | { ok: false; error: ValidationError } {
+  const checked = validateRecord(value);
+  if (checked.ok && checked.record.kind === 'case') {
+    return {
+      ok: false,
+      error: { code: 'validation', message: 'Cases are imported by officials through POST /v1/cases, not submitted.', field: 'kind' },
+    };
+  }
+  return checked;
+}
+
+/** POST /v1/submissions */
+export async function postSubmissions(context: Context): Promise<void> {
+  const { app, req, res } = context;
+  takeRateLimit(context);
+  const { records, batch } = unpack(parseJson(req, await readBody(req)));
+  context.log.records = records.length;
+  const results: SubmissionResult[] = [];
+  const valid: FeedbackRecord[] = [];
+  const slots: number[] = [];
+  for (const value of records) {
+    const checked = checkSubmission(value);
+    if (!checked.ok) {
+      if (!batch) throw new HttpError(400, 'validation', checked.error.message, checked.error.field);
+      results.push({ id: echoId(value), status: 'rejected', error: checked.error });
+      continue;
+    }
+    slots.push(results.length);
+    results.push({ id: idOf(checked.record), status: 'accepted' });
+    valid.push(checked.record);
+  }
+  const outcomes = await app.storage.submit(valid, { now: app.now(), complaintDueDays: app.config.complaintDueDays });
+  outcomes.forEach((outcome, index) => {
+    results[slots[index]!] = outcome;
+  });
+  sendJson(res, 200, { results });
+}

@@ -1,0 +1,73 @@
+import type { Database } from './types.js';
+
+/** One schema change; applied once, in version order, recorded in `schema_migrations`. */
+export interface Migration {
+  version: number;
+  name: string;
+  /** Statements run one by one (PGlite's extended protocol takes one statement per query). */
+  statements: string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'records',
+    statements: [
+      // The fields the routes and the summary query are columns; the record itself (without the
+      // collector's own fields and without attachments) is kept whole as jsonb. `at` is the instant
+      // a record is bucketed by: createdAt for ratings and complaints, receivedAt for cases.
+      `CREATE TABLE records (
+        id text PRIMARY KEY,
+        kind text NOT NULL CHECK (kind IN ('rating', 'complaint', 'case')),
+        at timestamptz NOT NULL,
+        created_at timestamptz,
+        received_at timestamptz,
+        agency text NOT NULL,
+        unit text,
+        service text,
+        officer text,
+        channel text,
+        score smallint,
+        scale smallint,
+        standards jsonb,
+        category text,
+        tracking_code text UNIQUE,
+        status text CHECK (status IN ('received', 'in_progress', 'resolved', 'rejected')),
+        due_at timestamptz,
+        resolved_at timestamptz,
+        response text,
+        updated_at timestamptz NOT NULL,
+        stored_at timestamptz NOT NULL DEFAULT now(),
+        record jsonb NOT NULL,
+        attachments jsonb
+      )`,
+      // Summary scans filter by kind and time; exports page through (at, id).
+      'CREATE INDEX records_kind_at ON records (kind, at, id)',
+      'CREATE INDEX records_at ON records (at, id)',
+    ],
+  },
+];
+
+/**
+ * Brings the schema up to date. Several instances may start at once on one PostgreSQL: the
+ * transaction-scoped advisory lock lets one migrate while the others wait, then find nothing to do.
+ */
+export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(7310311)');
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY,
+      name text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+    const done = new Set((await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((row) => Number(row.version)));
+    const applied: number[] = [];
+    for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (done.has(migration.version)) continue;
+      for (const statement of migration.statements) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+      applied.push(migration.version);
+    }
+    return applied;
+  });
+}

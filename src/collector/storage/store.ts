@@ -1,0 +1,215 @@
+import type { CaseRecord, ComplaintStatus, FeedbackRecord, RecordKind } from '../../core/record.js';
+import { validateRecord } from '../../core/validate.js';
+import { SERVER_FIELDS, fromRow, idOf, isoOrNull, toRow } from '../records.js';
+import { newTrackingCode, normalizeTrackingCode } from '../tracking.js';
+import * as SQL from './sql.js';
+import { summarizeInSql } from './summary-sql.js';
+import type { Summary } from '../../analytics/summary.js';
+import type {
+  AggregateQuery,
+  ComplaintPatch,
+  ComplaintView,
+  Database,
+  ImportOutcome,
+  Queryable,
+  RecordFilter,
+  Row,
+  Storage,
+  SubmitOutcome,
+  UpdateResult,
+} from './types.js';
+
+export interface StoreOptions {
+  /** Tracking-code generator (tests inject a colliding one). */
+  trackingCode?: () => string;
+}
+
+const CLOSED: readonly ComplaintStatus[] = ['resolved', 'rejected'];
+/** Rows of one upsert statement: a batch is one statement; large imports go in slices. */
+const IMPORT_SLICE = 500;
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const { code, constraint: name } = (error ?? {}) as { code?: unknown; constraint?: unknown };
+  return code === '23505' && name === constraint;
+}
+
+function view(row: Row): ComplaintView {
+  const record = row['record'] as Record<string, unknown>;
+  return {
+    id: String(row['id']),
+    trackingCode: String(row['tracking_code']),
+    status: row['status'] as ComplaintStatus,
+    category: String(row['category']),
+    agency: String(row['agency']),
+    createdAt: String(record['createdAt']),
+    updatedAt: isoOrNull(row['updated_at'])!,
+    dueAt: isoOrNull(row['due_at'])!,
+    resolvedAt: isoOrNull(row['resolved_at']),
+    response: typeof row['response'] === 'string' ? row['response'] : null,
+  };
+}
+
+/** The collector's storage over either engine: every operation is the same SQL text on both. */
+export class Store implements Storage {
+  readonly engine: 'pglite' | 'postgres';
+  private readonly trackingCode: () => string;
+
+  constructor(
+    readonly db: Database,
+    options: StoreOptions = {},
+  ) {
+    this.engine = db.engine;
+    this.trackingCode = options.trackingCode ?? newTrackingCode;
+  }
+
+  async submit(records: readonly FeedbackRecord[], { now, complaintDueDays = 10 }: { now: Date; complaintDueDays?: number }): Promise<SubmitOutcome[]> {
+    if (records.length === 0) return [];
+    // A repeat inside one batch is answered like any repeat: the first occurrence is stored.
+    const unique = new Map<string, FeedbackRecord>();
+    for (const record of records) if (!unique.has(idOf(record))) unique.set(idOf(record), record);
+    const found = new Map<string, SubmitOutcome>();
+    for (let attempt = 1; ; attempt++) {
+      const rows = [...unique.values()].map((record) =>
+        toRow(record, now, complaintDueDays, record.kind === 'complaint' ? this.trackingCode() : undefined),
+      );
+      try {
+        for (const row of await this.db.query(SQL.INSERT_NEW, [JSON.stringify(rows)])) {
+          found.set(String(row['id']), outcome(row, row['inserted'] === true));
+        }
+        break;
+      } catch (error) {
+        // 50 random bits make a collision rare, not impossible: draw new codes and try again.
+        if (attempt < 5 && isUniqueViolation(error, 'records_tracking_code_key')) continue;
+        throw error;
+      }
+    }
+    const missing = [...unique.keys()].filter((id) => !found.has(id));
+    if (missing.length > 0) {
+      for (const row of await this.db.query(SQL.SELECT_BY_IDS, [missing])) found.set(String(row['id']), outcome(row, false));
+    }
+    const answered = new Set<string>();
+    return records.map((record) => {
+      const result = found.get(idOf(record));
+      if (!result) throw new Error('A submitted record was neither stored nor found.');
+      // The second occurrence of an id in one batch is a duplicate of the first.
+      const out = answered.has(idOf(record)) ? { ...result, status: 'duplicate' as const } : result;
+      answered.add(idOf(record));
+      return out;
+    });
+  }
+
+  async importCases(records: readonly CaseRecord[], { now }: { now: Date }): Promise<ImportOutcome[]> {
+    const results: ImportOutcome[] = [];
+    let slice: CaseRecord[] = [];
+    let ids = new Set<string>();
+    const flush = async () => {
+      if (slice.length === 0) return;
+      const rows = slice.map((record) => toRow(record, now, 0));
+      const done = new Map<string, boolean>();
+      for (const row of await this.db.query(SQL.UPSERT_CASES, [JSON.stringify(rows)])) done.set(String(row['id']), row['inserted'] === true);
+      for (const record of slice) {
+        const inserted = done.get(idOf(record));
+        results.push(
+          inserted === undefined
+            ? {
+                id: idOf(record),
+                status: 'rejected',
+                error: { code: 'conflict', message: 'This id belongs to a rating or complaint, not a case.', field: 'id' },
+              }
+            : { id: idOf(record), status: inserted ? 'accepted' : 'updated' },
+        );
+      }
+      slice = [];
+      ids = new Set();
+    };
+    for (const record of records) {
+      // ON CONFLICT cannot touch one row twice in a statement: a repeated id starts a new slice,
+      // so the later row updates the earlier one, as if imported one after the other.
+      if (ids.has(idOf(record)) || slice.length >= IMPORT_SLICE) await flush();
+      slice.push(record);
+      ids.add(idOf(record));
+    }
+    await flush();
+    return results;
+  }
+
+  async findComplaint(key: string): Promise<ComplaintView | undefined> {
+    const code = normalizeTrackingCode(key);
+    const [row] = await this.db.query(code ? SQL.COMPLAINT_BY_CODE : SQL.COMPLAINT_BY_ID, [code ?? key]);
+    return row ? view(row) : undefined;
+  }
+
+  async updateComplaint(key: string, patch: ComplaintPatch, now: Date): Promise<UpdateResult> {
+    const current = await this.findComplaint(key);
+    if (!current) return { found: false };
+    return this.db.transaction(async (tx: Queryable): Promise<UpdateResult> => {
+      const [row] = await tx.query(SQL.LOCK_COMPLAINT, [current.id]);
+      if (!row) return { found: false };
+      const before = view(row);
+      const status = patch.status ?? before.status;
+      const response = patch.response === undefined ? before.response : patch.response;
+      if (response !== null) {
+        // The stored complaint must stay a valid §4 record: the shared validator has the last word.
+        const record = { ...(row['record'] as Record<string, unknown>) };
+        for (const field of SERVER_FIELDS) delete record[field];
+        const checked = validateRecord({ ...record, response });
+        if (!checked.ok) return { found: true, invalid: checked.error };
+      }
+      const closed = CLOSED.includes(status);
+      const resolvedAt = closed ? (CLOSED.includes(before.status) && before.resolvedAt ? before.resolvedAt : now.toISOString()) : null;
+      const [updated] = await tx.query(SQL.UPDATE_COMPLAINT, [before.id, status, response, resolvedAt, now.toISOString()]);
+      return { found: true, view: view(updated!) };
+    });
+  }
+
+  async getRecord(id: string): Promise<FeedbackRecord | undefined> {
+    const [row] = await this.db.query(SQL.RECORD_BY_ID, [id]);
+    return row ? fromRow(row, true) : undefined;
+  }
+
+  async *exportRecords(filter: RecordFilter, pageSize = 500): AsyncGenerator<FeedbackRecord> {
+    const base = [filter.kind ?? null, filter.from ?? null, filter.to ?? null];
+    let rows = await this.db.query(SQL.EXPORT_FIRST_PAGE, [...base, pageSize]);
+    while (rows.length > 0) {
+      for (const row of rows) yield fromRow(row);
+      if (rows.length < pageSize) return;
+      const last = rows[rows.length - 1]!;
+      rows = await this.db.query(SQL.EXPORT_NEXT_PAGE, [...base, isoOrNull(last['at']), last['id'], pageSize]);
+    }
+  }
+
+  async exportPaths(filter: RecordFilter): Promise<string[]> {
+    const params = [filter.kind ?? null, filter.from ?? null, filter.to ?? null];
+    const paths = (await this.db.query<{ path: string }>(SQL.EXPORT_PATHS, params)).map((row) => row.path);
+    const [complaints] = await this.db.query(SQL.HAS_COMPLAINTS, params);
+    if (complaints?.['found'] === true) paths.push(...SERVER_FIELDS);
+    return [...new Set(paths)];
+  }
+
+  summarize(query: AggregateQuery): Promise<Summary> {
+    return summarizeInSql(this.db, query);
+  }
+
+  async count(kind?: RecordKind): Promise<number> {
+    const [row] = await this.db.query(SQL.COUNT, [kind ?? null]);
+    return Number(row?.['n'] ?? 0);
+  }
+
+  async ping(): Promise<void> {
+    await this.db.query('SELECT 1 AS ok');
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}
+
+function outcome(row: Row, inserted: boolean): SubmitOutcome {
+  const result: SubmitOutcome = { id: String(row['id']), status: inserted ? 'accepted' : 'duplicate' };
+  if (typeof row['tracking_code'] === 'string') {
+    result.trackingCode = row['tracking_code'];
+    const dueAt = isoOrNull(row['due_at']);
+    if (dueAt) result.dueAt = dueAt;
+  }
+  return result;
+}

@@ -1,0 +1,107 @@
+import type { CaseRecord, ComplaintStatus, FeedbackRecord, RecordKind } from '../../core/record.js';
+import type { ValidationError } from '../../core/validate.js';
+import type { Period } from '../../analytics/period.js';
+import type { GroupField, Summary } from '../../analytics/summary.js';
+
+export type Row = Record<string, unknown>;
+
+/** What both engines offer: parameterised SQL, one statement per call. */
+export interface Queryable {
+  query<T extends Row = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+/** One database connection (PGlite) or pool (PostgreSQL) behind the same parameterised SQL. */
+export interface Database extends Queryable {
+  readonly engine: 'pglite' | 'postgres';
+  /** Runs `work` in one transaction on one connection; rolls back when it throws. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** What became of one submitted record. */
+export interface SubmitOutcome {
+  id: string;
+  status: 'accepted' | 'duplicate';
+  /** The complaint's tracking code: the original one for a repeat. */
+  trackingCode?: string;
+  dueAt?: string;
+}
+
+/** What became of one imported case. */
+export interface ImportOutcome {
+  id: string;
+  status: 'accepted' | 'updated' | 'rejected';
+  error?: { code: string; message: string; field?: string };
+}
+
+/** The public view of a complaint: no personal data, no description (CONTRACT §6). */
+export interface ComplaintView {
+  id: string;
+  trackingCode: string;
+  status: ComplaintStatus;
+  category: string;
+  agency: string;
+  createdAt: string;
+  updatedAt: string;
+  dueAt: string;
+  resolvedAt: string | null;
+  response: string | null;
+}
+
+/** What PATCH may produce: the updated view, nothing found, or a response the validator refuses. */
+export type UpdateResult = { found: false } | { found: true; view: ComplaintView } | { found: true; invalid: ValidationError };
+
+export interface ComplaintPatch {
+  status?: ComplaintStatus;
+  /** null clears the response. */
+  response?: string | null;
+}
+
+export interface RecordFilter {
+  kind?: RecordKind;
+  /** Inclusive instant (ISO). */
+  from?: string;
+  /** Exclusive instant (ISO). */
+  to?: string;
+}
+
+/** Options of the SQL summary (CONTRACT §5 / §6). */
+export interface AggregateQuery extends RecordFilter {
+  groupBy: readonly GroupField[];
+  period: Period;
+  timeZone: string;
+}
+
+export type { GroupField } from '../../analytics/summary.js';
+export type { Period } from '../../analytics/period.js';
+
+/** The collector's storage: the operations of the routes, the same SQL on both engines. */
+export interface Storage {
+  readonly engine: 'pglite' | 'postgres';
+  /**
+   * Idempotent insert of valid ratings and complaints; one outcome per record, in order.
+   * Complaints are due `complaintDueDays` after `now` (default 10).
+   */
+  submit(records: readonly FeedbackRecord[], options: { now: Date; complaintDueDays?: number }): Promise<SubmitOutcome[]>;
+  /** Inserts or updates valid cases (an existing case id is updated). */
+  importCases(records: readonly CaseRecord[], options: { now: Date }): Promise<ImportOutcome[]>;
+  /** A complaint by tracking code or record id. */
+  findComplaint(key: string): Promise<ComplaintView | undefined>;
+  /** Sets status and/or response (the result says when there is no such complaint or the response is refused). */
+  updateComplaint(key: string, patch: ComplaintPatch, now: Date): Promise<UpdateResult>;
+  /** One record with its attachments and, for complaints, the collector's fields. */
+  getRecord(id: string): Promise<FeedbackRecord | undefined>;
+  /** Records in (time, id) order, fetched a page at a time (keyset pagination): never all in memory. */
+  exportRecords(filter: RecordFilter, pageSize?: number): AsyncGenerator<FeedbackRecord>;
+  /** Dotted paths of every leaf field of the records the filter selects (for the CSV header). */
+  exportPaths(filter: RecordFilter): Promise<string[]>;
+  /** analytics' Summary of the records in [from, to), counted in SQL (GROUP BY group fields and period). */
+  summarize(query: AggregateQuery): Promise<Summary>;
+  /** Number of stored records (of one kind). */
+  count(kind?: RecordKind): Promise<number>;
+  /** Throws when the database does not answer. */
+  ping(): Promise<void>;
+  /** Raw access for the summary and tests. */
+  readonly db: Database;
+  close(): Promise<void>;
+}

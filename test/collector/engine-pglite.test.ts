@@ -1,0 +1,7 @@
+// The collector suite on the embedded engine (PGlite, in memory for the test: one database for the file).
+import { openStorage } from '../../src/collector/storage/index.js';
+import { collectorSuite } from '../support/collector-suite.js';
+
+collectorSuite('pglite', {
+  open: () => openStorage({ engine: 'pglite', dataDir: undefined as unknown as string }),
+});

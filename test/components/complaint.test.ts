@@ -1,0 +1,263 @@
+import { expect, fixture, html, waitUntil, aTimeout } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/complaint.js';
+import type { SvcComplaint } from '../../src/components/complaint/svc-complaint.js';
+import type { ComplaintRecord } from '../../src/core/record.js';
+import { validateRecord } from '../../src/core/validate.js';
+import { fakeCollector, recordEvents, storedCount } from '../support/browser.js';
+
+const root = (el: Element) => el.shadowRoot!;
+const q = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector)!;
+let drafts = 0;
+const draftKey = () => `test-draft-${Date.now()}-${drafts++}`;
+
+function type(el: SvcComplaint, selector: string, value: string) {
+  const field = q<HTMLInputElement | HTMLTextAreaElement>(el, selector);
+  field.value = value;
+  field.dispatchEvent(new InputEvent('input'));
+}
+
+async function fillValid(el: SvcComplaint, description = 'Tôi phải chờ ba tiếng ở quầy số 3 mà không ai giải thích.') {
+  q<HTMLInputElement>(el, '#category-delay').click();
+  type(el, '#description', description);
+  await el.updateComplete;
+}
+
+async function send(el: SvcComplaint) {
+  q<HTMLButtonElement>(el, 'button[type="submit"]').click();
+  await el.updateComplete;
+}
+
+/** A file with the given first bytes and size. */
+function fileOf(name: string, head: number[] | string, size: number, mime: string): File {
+  const bytes = new Uint8Array(size);
+  const start = typeof head === 'string' ? [...head].map((c) => c.charCodeAt(0)) : head;
+  bytes.set(start);
+  return new File([bytes], name, { type: mime });
+}
+
+async function pngFile(): Promise<File> {
+  const canvas = document.createElement('canvas');
+  canvas.width = 40;
+  canvas.height = 30;
+  canvas.getContext('2d')!.fillRect(0, 0, 20, 20);
+  const blob = await new Promise<Blob>((done) => canvas.toBlob((b) => done(b!), 'image/png'));
+  return new File([blob], 'hàng chờ.png', { type: 'image/png' });
+}
+
+async function pick(el: SvcComplaint, files: File[]) {
+  const input = q<HTMLInputElement>(el, '#attachments');
+  const transfer = new DataTransfer();
+  files.forEach((file) => transfer.items.add(file));
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change'));
+}
+
+describe('<svc-complaint>', () => {
+  it('is axe-clean when empty, in Vietnamese and English, with the personal-information hint', async () => {
+    for (const lang of ['vi', 'en']) {
+      const el = await fixture<SvcComplaint>(html`<svc-complaint lang=${lang} agency="a" draft-key=${draftKey()}></svc-complaint>`);
+      await expect(el).to.be.accessible();
+      const hint = q(el, '#description-hint').textContent!;
+      expect(hint).to.contain(lang === 'vi' ? 'Không ghi thông tin cá nhân' : 'Do not include personal information');
+      const categories = [...root(el).querySelectorAll('.option span')].map((span) => span.textContent);
+      expect(categories).to.have.length(6);
+      expect(categories[0]).to.equal(lang === 'vi' ? 'Thái độ phục vụ' : 'Staff attitude');
+      expect(root(el).querySelectorAll('#standard option')).to.have.length(11);
+    }
+  });
+
+  it('a failed submit focuses the error summary, whose links lead to the fields', async () => {
+    const el = await fixture<SvcComplaint>(html`<svc-complaint lang="en" agency="a" draft-key=${draftKey()}></svc-complaint>`);
+    const events = recordEvents(el);
+    type(el, '#description', 'short');
+    await send(el);
+    const summary = q(el, '.error-summary');
+    expect(root(el).activeElement).to.equal(summary);
+    expect(summary.getAttribute('role')).to.equal('alert');
+    const links = [...summary.querySelectorAll('a')];
+    expect(links.map((link) => link.textContent)).to.deep.equal([
+      'Choose what your complaint is about.',
+      'Describe what happened (at least 10 characters).',
+    ]);
+    await expect(el).to.be.accessible();
+    links[1]!.click();
+    expect(root(el).activeElement?.id).to.equal('description');
+    links[0]!.click();
+    expect(root(el).activeElement?.id).to.equal('category-attitude');
+    expect(events).to.deep.equal([]);
+  });
+
+  it('is filed with the keyboard alone and shows the tracking code the collector returned', async () => {
+    const { endpoint, state } = await fakeCollector();
+    const el = await fixture<SvcComplaint>(html`<svc-complaint agency="a" min-fill-seconds="0" endpoint=${endpoint} draft-key=${draftKey()}></svc-complaint>`);
+    const events = recordEvents(el);
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement?.id).to.equal('category-attitude');
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement?.id).to.equal('description');
+    await sendKeys({ type: 'Cán bộ không hướng dẫn, phải đi lại ba lần.' });
+    await sendKeys({ press: 'Tab' }); // breached standard
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Tab' }); // attachments
+    await sendKeys({ press: 'Tab' }); // consent
+    expect(root(el).activeElement?.id).to.equal('consent');
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement?.classList.contains('submit')).to.equal(true);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => events.some((event) => event.type === 'svc-sent'), 'svc-sent', { timeout: 5000 });
+    const record = events.find((event) => event.type === 'svc-queued')!.detail.record as ComplaintRecord;
+    expect(record).to.deep.include({ kind: 'complaint', category: 'delay', description: 'Cán bộ không hướng dẫn, phải đi lại ba lần.', standard: 'greet' });
+    expect(record.contact).to.equal(undefined);
+    expect(validateRecord(record).ok).to.equal(true);
+    const sent = events.find((event) => event.type === 'svc-sent')!.detail;
+    await el.updateComplete;
+    expect(q(el, '.code').textContent).to.equal(sent.trackingCode);
+    expect((await storedCount(state, 1)).stored[0]!.id).to.equal(record.id);
+    expect(root(el).activeElement).to.equal(q(el, '.done'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('never sends contact details without the consent tick; with it, stores its text and time', async () => {
+    const el = await fixture<SvcComplaint>(html`<svc-complaint lang="en" agency="a" min-fill-seconds="0" draft-key=${draftKey()}></svc-complaint>`);
+    const events = recordEvents(el);
+    expect(root(el).querySelector('#contact-email')).to.equal(null);
+    await fillValid(el);
+    q<HTMLInputElement>(el, '#consent').click();
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+    type(el, '#contact-email', 'citizen@example.vn');
+    type(el, '#contact-name', 'Nguyễn Văn A');
+    q<HTMLInputElement>(el, '#consent').click(); // changes their mind
+    await el.updateComplete;
+    await send(el);
+    await waitUntil(() => events.some((event) => event.type === 'svc-queued'));
+    const anonymous = events.find((event) => event.type === 'svc-queued')!.detail.record as ComplaintRecord;
+    expect(anonymous.contact).to.equal(undefined);
+    expect(JSON.stringify(anonymous)).to.not.contain('citizen@example.vn');
+
+    const other = await fixture<SvcComplaint>(html`<svc-complaint lang="en" agency="a" min-fill-seconds="0" draft-key=${draftKey()}></svc-complaint>`);
+    const otherEvents = recordEvents(other);
+    await fillValid(other);
+    q<HTMLInputElement>(other, '#consent').click();
+    await other.updateComplete;
+    await send(other);
+    expect(q(other, '.error-summary').textContent).to.contain('Enter an email address or a phone number');
+    await expect(other).to.be.accessible();
+    type(other, '#contact-phone', '0912 345 678');
+    await send(other);
+    await waitUntil(() => otherEvents.some((event) => event.type === 'svc-queued'));
+    const record = otherEvents.find((event) => event.type === 'svc-queued')!.detail.record as ComplaintRecord;
+    expect(record.contact).to.deep.include({ phone: '0912 345 678', consent: true });
+    expect(record.contact!.consentText).to.equal('I agree that the agency may use the contact details below only to answer this complaint.');
+    expect(Date.now() - Date.parse(record.contact!.consentAt)).to.be.below(10_000);
+    expect(validateRecord(record).ok).to.equal(true);
+  });
+
+  it('keeps a draft across a reload (a new element on the same key) and clears it once queued', async () => {
+    const key = draftKey();
+    const first = await fixture<SvcComplaint>(html`<svc-complaint lang="en" agency="a" min-fill-seconds="0" draft-key=${key}></svc-complaint>`);
+    await fillValid(first, '<img src=x onerror="window.__xss=1"> waited all morning');
+    await aTimeout(400); // the draft is written a moment after the last change
+    first.remove();
+    const second = await fixture<SvcComplaint>(html`<svc-complaint lang="en" agency="a" min-fill-seconds="0" draft-key=${key}></svc-complaint>`);
+    await waitUntil(() => root(second).querySelector('.notice'), 'draft restored');
+    expect(q<HTMLTextAreaElement>(second, '#description').value).to.equal('<img src=x onerror="window.__xss=1"> waited all morning');
+    expect(q<HTMLInputElement>(second, '#category-delay').checked).to.equal(true);
+    expect(root(second).querySelector('img')).to.equal(null);
+    expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
+    await expect(second).to.be.accessible();
+    await send(second);
+    await waitUntil(() => root(second).querySelector('.done'));
+    const third = await fixture<SvcComplaint>(html`<svc-complaint lang="en" agency="a" draft-key=${key}></svc-complaint>`);
+    await aTimeout(200);
+    expect(root(third).querySelector('.notice')).to.equal(null);
+    expect(q<HTMLTextAreaElement>(third, '#description').value).to.equal('');
+  });
+
+  it('refuses a disguised or oversize attachment with a clear message; re-encodes a photo as JPEG', async () => {
+    const el = await fixture<SvcComplaint>(html`<svc-complaint lang="en" agency="a" min-fill-seconds="0" draft-key=${draftKey()}></svc-complaint>`);
+    const events = recordEvents(el);
+    await pick(el, [fileOf('invoice.png', 'MZ\x90\x00\x03', 2048, 'image/png')]);
+    await waitUntil(() => root(el).querySelector('#attachments-error'));
+    expect(q(el, '#attachments-error').textContent).to.contain('“invoice.png” is not a photo (JPEG, PNG, WebP, GIF) or a PDF file.');
+    await expect(el).to.be.accessible();
+    await pick(el, [fileOf('scan.pdf', '%PDF-1.7\n', 2 * 1024 * 1024 + 1, 'application/pdf')]);
+    await waitUntil(() => root(el).querySelector('#attachments-error')?.textContent?.includes('larger than 2 MB'));
+    await pick(el, [await pngFile(), fileOf('receipt.pdf', '%PDF-1.7\n', 5000, 'application/pdf')]);
+    await waitUntil(() => root(el).querySelectorAll('.files li').length === 2, 'two files listed');
+    const names = [...root(el).querySelectorAll('.file-name')].map((node) => node.textContent);
+    expect(names).to.deep.equal(['hàng chờ.jpg', 'receipt.pdf']);
+    await expect(el).to.be.accessible();
+    await pick(el, [fileOf('a.pdf', '%PDF-1.7\n', 100, 'application/pdf'), fileOf('b.pdf', '%PDF-1.7\n', 100, 'application/pdf')]);
+    await waitUntil(() => root(el).querySelector('#attachments-error')?.textContent?.includes('at most 3 files'));
+    await fillValid(el);
+    await send(el);
+    await waitUntil(() => events.some((event) => event.type === 'svc-queued'));
+    const record = events.find((event) => event.type === 'svc-queued')!.detail.record as ComplaintRecord;
+    expect(record.attachments!.map((attachment) => attachment.type)).to.deep.equal(['image/jpeg', 'application/pdf', 'application/pdf']);
+    expect(validateRecord(record)).to.deep.equal({ ok: true, record });
+  });
+
+  it('waits out the time-to-fill floor instead of refusing, and drops a filled honeypot silently', async () => {
+    const el = await fixture<SvcComplaint>(html`<svc-complaint agency="a" min-fill-seconds="1" draft-key=${draftKey()}></svc-complaint>`);
+    const rendered = Date.now();
+    const events = recordEvents(el);
+    await fillValid(el);
+    await send(el);
+    await waitUntil(() => events.some((event) => event.type === 'svc-queued'), 'queued', { timeout: 4000 });
+    expect(Date.now() - rendered).to.be.at.least(950);
+
+    const bot = await fixture<SvcComplaint>(html`<svc-complaint agency="a" min-fill-seconds="0" draft-key=${draftKey()}></svc-complaint>`);
+    const botEvents = recordEvents(bot);
+    await fillValid(bot);
+    type(bot, '#website', 'http://spam.example');
+    await send(bot);
+    await waitUntil(() => root(bot).querySelector('.done'));
+    await aTimeout(100);
+    expect(botEvents).to.deep.equal([]);
+  });
+
+  it('transport="open311" files a form-encoded request once, with the record id as attribute[svc_id]', async () => {
+    const { endpoint, state } = await fakeCollector();
+    const el = await fixture<SvcComplaint>(html`<svc-complaint
+      lang="en"
+      agency="a"
+      min-fill-seconds="0"
+      transport="open311"
+      service-code="complaint-delay"
+      api-key="key-123"
+      jurisdiction-id="hanoi.gov.vn"
+      endpoint=${`${endpoint}/open311`}
+      draft-key=${draftKey()}
+    ></svc-complaint>`);
+    const events = recordEvents(el);
+    await fillValid(el);
+    await send(el);
+    await waitUntil(() => events.some((event) => event.type === 'svc-sent'), 'svc-sent', { timeout: 5000 });
+    const { open311 } = await state();
+    const id = events.find((event) => event.type === 'svc-queued')!.detail.record.id;
+    expect(open311).to.have.length(1);
+    expect(open311[0]!.contentType).to.equal('application/x-www-form-urlencoded');
+    expect(open311[0]!.form).to.deep.equal({
+      service_code: 'complaint-delay',
+      description: 'Tôi phải chờ ba tiếng ở quầy số 3 mà không ai giải thích.',
+      'attribute[svc_id]': id,
+      jurisdiction_id: 'hanoi.gov.vn',
+      api_key: 'key-123',
+    });
+    await el.updateComplete;
+    expect(q(el, '.code').textContent).to.equal('REQ-1');
+  });
+
+  it('an Open311 400 is reported as rejected, with the server\'s description', async () => {
+    const { endpoint } = await fakeCollector([{ status: 400 }]);
+    const el = await fixture<SvcComplaint>(html`<svc-complaint agency="a" min-fill-seconds="0" transport="open311" endpoint=${`${endpoint}/open311`} draft-key=${draftKey()}></svc-complaint>`);
+    const events = recordEvents(el);
+    await fillValid(el);
+    await send(el);
+    await waitUntil(() => events.some((event) => event.type === 'svc-error'), 'svc-error', { timeout: 5000 });
+    expect(events.find((event) => event.type === 'svc-error')!.detail).to.include({ code: 'rejected', message: 'Scripted Open311 error.' });
+  });
+});

@@ -1,0 +1,105 @@
+// Random records for the summary tests: seeded, spread over 2040–2042 (a window no other test
+// writes in), with instants on the period edges of the zones the tests use.
+import type { FeedbackRecord } from '../../src/core/record.js';
+
+/** mulberry32: a small seeded PRNG, so a failure can be replayed. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const WINDOW = { from: '2040-01-01T00:00:00.000Z', to: '2043-01-01T00:00:00.000Z' };
+
+/** Instants on local period edges: new year, quarter, month and ISO-week ends, DST switches. */
+const EDGES = [
+  '2040-12-31T16:59:59.999Z', // 23:59:59.999 in Ho Chi Minh City on 31 Dec
+  '2040-12-31T17:00:00.000Z', // midnight there
+  '2040-12-31T16:59:59.9999999Z', // more digits than milliseconds: read as .999
+  '2041-01-01T04:59:59.999Z', // New York, end of 2040
+  '2041-01-01T05:00:00.000Z',
+  '2041-03-10T06:59:59.999Z', // New York, DST starts 2041-03-10 02:00 EST
+  '2041-03-10T07:00:00.000Z',
+  '2041-03-31T18:14:59.999Z', // Kathmandu (+05:45), end of Q1
+  '2041-03-31T18:15:00.000Z',
+  '2041-04-05T15:00:00.000Z', // Lord Howe: DST ends (+11 → +10:30)
+  '2041-06-30T16:59:59.999Z',
+  '2042-01-04T16:59:59.999Z', // ISO week edge in Ho Chi Minh City
+  '2042-01-04T17:00:00.000Z',
+  '2042-12-31T23:59:59.999Z',
+];
+
+const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+
+function uuid(random: () => number): string {
+  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
+  hex[12] = '4';
+  hex[16] = '89ab'[Math.floor(random() * 4)]!;
+  const s = hex.join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+}
+
+/** `count` records: ratings (scales 3 and 5, some standards), complaints and cases, group fields sometimes missing. */
+export function randomRecords(seed: number, count: number): FeedbackRecord[] {
+  const random = prng(seed);
+  const start = Date.parse(WINDOW.from);
+  const span = Date.parse(WINDOW.to) - start;
+  const instant = () => (random() < 0.15 ? pick(random, EDGES) : new Date(start + Math.floor(random() * span)).toISOString());
+  const maybe = (field: string, values: readonly string[], absent = 0.2) => (random() < absent ? {} : { [field]: pick(random, values) });
+  const records: FeedbackRecord[] = [];
+  for (let i = 0; i < count; i++) {
+    const common = {
+      id: uuid(random),
+      agency: pick(random, ['ubnd-a', 'ubnd-b']),
+      ...maybe('unit', ['mot-cua', 'tu-phap', 'dia-chinh']),
+      ...maybe('service', ['1.001', '1.002']),
+      ...maybe('officer', ['cb-1', 'cb-2', 'cb-3'], 0.4),
+      channel: pick(random, ['online', 'kiosk', 'counter']),
+      locale: 'vi',
+    };
+    const roll = random();
+    if (roll < 0.6) {
+      const scale = random() < 0.3 ? 3 : 5;
+      const standards: Record<string, boolean> = {};
+      for (const id of ['greet', 'smile', 'expedite', 'listen']) if (random() < 0.3) standards[id] = random() < 0.7;
+      records.push({
+        ...common,
+        kind: 'rating',
+        createdAt: instant(),
+        scale,
+        score: 1 + Math.floor(random() * scale),
+        ...(Object.keys(standards).length ? { standards } : {}),
+      } as FeedbackRecord);
+    } else if (roll < 0.8) {
+      records.push({ ...common, kind: 'complaint', createdAt: instant(), category: pick(random, ['delay', 'fees', 'attitude', 'parking']), description: 'Phản ánh thử nghiệm số liệu.' } as FeedbackRecord);
+    } else {
+      const received = Date.parse(instant());
+      const due = received + Math.floor(random() * 20 * 86_400_000);
+      const outcome = random();
+      const resolved = outcome < 0.3 ? undefined : outcome < 0.4 ? due : received + Math.floor(random() * 25 * 86_400_000);
+      const { channel: _channel, locale: _locale, ...caseCommon } = common;
+      records.push({
+        ...caseCommon,
+        ...(random() < 0.5 ? { channel: common.channel } : {}),
+        id: `HS-${uuid(random).slice(0, 13)}`,
+        kind: 'case',
+        // Cases may carry offsets; the instant is what counts.
+        receivedAt: random() < 0.5 ? new Date(received).toISOString() : withOffset(received, '+07:00'),
+        dueAt: new Date(due).toISOString(),
+        ...(resolved !== undefined ? { resolvedAt: new Date(resolved).toISOString() } : {}),
+      } as unknown as FeedbackRecord);
+    }
+  }
+  return records;
+}
+
+/** The same instant written with a fixed offset, e.g. 2041-01-01T07:00:00+07:00. */
+function withOffset(ms: number, offset: '+07:00'): string {
+  const local = new Date(ms + 7 * 3_600_000).toISOString().slice(0, 19);
+  return `${local}${offset}`;
+}
