@@ -194,7 +194,17 @@ describe('<svc-dashboard>', () => {
       expect(seen).to.have.length(2);
       const grouped = seen.find((url) => url.searchParams.has('groupBy'))!;
       expect(grouped.pathname).to.equal('/api/v1/summary');
-      expect(Object.fromEntries(grouped.searchParams)).to.deep.equal({ from: '2026-01-01T00:00:00Z', groupBy: 'unit', period: 'quarter', timeZone: TZ, asOf: AS_OF });
+      expect(Object.fromEntries(grouped.searchParams)).to.deep.equal({
+        from: '2026-01-01T00:00:00Z',
+        groupBy: 'unit',
+        period: 'quarter',
+        timeZone: TZ,
+        asOf: AS_OF,
+        target: '0.8',
+        onTimeTarget: '1',
+        confidence: '0.95',
+        minSample: '30',
+      });
       const total = seen.find((url) => !url.searchParams.has('groupBy'))!;
       expect(total.searchParams.get('period')).to.equal('quarter');
       expect(chartOf(el, 'satisfaction').reportRows).to.deep.equal(fine.filter((row) => row.key.period === LATEST));

@@ -201,7 +201,7 @@ describe('officials\' dashboard end to end (CDN build, strict CSP and Trusted Ty
     assert.ok(grouped, summaryRequests.map(String).join('\n'));
     assert.equal(grouped.searchParams.get('period'), 'quarter');
     assert.equal(grouped.searchParams.get('timeZone'), TZ);
-    assert.equal(grouped.searchParams.get('agency'), 'ubnd-phuong-hoan-kiem');
+    assert.equal(grouped.searchParams.get('target'), '0.8');
     assert.ok(summaryRequests.some((url) => !url.searchParams.has('groupBy')), 'totals without groupBy');
     assert.equal(await page.locator('svc-dashboard svc-chart canvas').count(), 5);
     assert.deepEqual(problems, []);

@@ -234,7 +234,11 @@ export function isSummaryUrl(url: URL): boolean {
   return /\/v1\/summary\/?$/.test(url.pathname);
 }
 
-/** The collector URL for a grouping, with period and time zone as the element says. */
+/**
+ * The collector URL for a grouping, with period and time zone as the element says, and the
+ * targets, confidence and sample floor for the collector's own `report()` (the reference
+ * collector reads them; the rows are judged against them here again in any case).
+ */
 export function collectorUrl(src: URL, groupBy: readonly GroupField[], options: ViewOptions): URL {
   const url = new URL(src.href);
   if (groupBy.length) url.searchParams.set('groupBy', groupBy.join(','));
@@ -242,6 +246,10 @@ export function collectorUrl(src: URL, groupBy: readonly GroupField[], options: 
   if (options.period) url.searchParams.set('period', options.period);
   if (options.timeZone) url.searchParams.set('timeZone', options.timeZone);
   if (options.asOf) url.searchParams.set('asOf', options.asOf);
+  url.searchParams.set('target', String(options.targets.satisfaction));
+  url.searchParams.set('onTimeTarget', String(options.targets.onTime));
+  url.searchParams.set('confidence', String(options.confidence));
+  url.searchParams.set('minSample', String(options.minSample));
   return url;
 }
 
