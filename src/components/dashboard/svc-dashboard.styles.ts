@@ -95,6 +95,9 @@ export const dashboardStyles = [
       /* On a phone the table scrolls sideways rather than squeezing names letter by letter. */
       min-width: 720px;
     }
+    .league-table th[scope='row'] {
+      min-width: 11em;
+    }
     .league .intro {
       color: var(--_muted);
       font-size: 0.9375em;
