@@ -112,7 +112,7 @@ export class SvcComplaintStatus extends SvcElement {
 
   override render(): TemplateResult {
     const t = this.t;
-    return html`<div class="root" part="base">
+    return html`<div class="root framed" part="base">
       <form role="search" novalidate @submit=${this.onSubmit} aria-labelledby="title">
         <h2 id="title" class="title">${t.statusTitle}</h2>
         <label class="label" for="code">${t.trackingCodeLabel}</label>

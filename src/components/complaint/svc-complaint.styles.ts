@@ -6,12 +6,6 @@ export const complaintStyles = [
   baseStyles,
   formStyles,
   css`
-    .root {
-      background: var(--_surface);
-      border: 1px solid var(--svc-color-frame, #c9d3df);
-      border-radius: var(--_radius);
-      padding: 20px;
-    }
     form {
       display: grid;
       gap: 20px;

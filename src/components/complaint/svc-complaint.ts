@@ -353,7 +353,7 @@ export class SvcComplaint extends SvcSubmittingElement {
   }
 
   override render(): TemplateResult {
-    return html`<div class="root" part="base">${this.view === 'done' ? this.renderDone() : this.renderForm()}</div>`;
+    return html`<div class="root framed" part="base">${this.view === 'done' ? this.renderDone() : this.renderForm()}</div>`;
   }
 
   private renderForm(): TemplateResult {
