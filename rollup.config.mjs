@@ -7,12 +7,38 @@ import { minifyTemplates } from './scripts/rollup-minify-templates.mjs';
 
 const plugins = [minifyTemplates(), nodeResolve({ browser: true }), terser({ format: { comments: false }, ecma: 2020, module: true })];
 
+/**
+ * In dist/, the dashboard finds the analytics worker at `../../analytics/worker.js` from its own
+ * module; in the CDN build the worker is `analytics-worker.js` beside `dashboard.js`. The module
+ * that says so must end up in `dashboard.js` itself (not in a chunk), or the path would be wrong.
+ */
+function cdnWorkerUrl() {
+  const from = "new URL('../../analytics/worker.js', import.meta.url)";
+  let rewritten;
+  return {
+    name: 'cdn-worker-url',
+    transform(code, id) {
+      if (!id.endsWith('/dist/components/dashboard/data.js')) return null;
+      if (!code.includes(from)) this.error(`${id} no longer holds ${from}: update rollup.config.mjs`);
+      rewritten = id;
+      return { code: code.replace(from, "new URL('./analytics-worker.js', import.meta.url)"), map: null };
+    },
+    generateBundle(_options, bundle) {
+      if (!rewritten) return;
+      const home = Object.values(bundle).find((file) => file.type === 'chunk' && file.modules && rewritten in file.modules);
+      if (!home || home.fileName !== 'dashboard.js') this.error(`the worker URL landed in ${home?.fileName}, not dashboard.js`);
+    },
+  };
+}
+
 const entries = [
   { input: 'dist/index.js', output: 'service-feedback.js' },
-  { input: 'dist/dashboard.js', output: 'dashboard.js' },
-].filter(({ input }) => existsSync(input));
+  { input: 'dist/dashboard.js', output: 'dashboard.js', extra: [cdnWorkerUrl()] },
+  // The analytics Web Worker the dashboard starts for big files: self-contained, same origin.
+  { input: 'dist/analytics/worker.js', output: 'analytics-worker.js', when: 'dist/dashboard.js' },
+].filter(({ input, when }) => existsSync(input) && (!when || existsSync(when)));
 
-export default entries.map(({ input, output }) => ({
+export default entries.map(({ input, output, extra = [] }) => ({
   input,
   output: {
     dir: 'dist/cdn',
@@ -21,5 +47,5 @@ export default entries.map(({ input, output }) => ({
     format: 'es',
     sourcemap: true,
   },
-  plugins,
+  plugins: [...extra, ...plugins],
 }));

@@ -84,7 +84,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   async function handle(req: IncomingMessage, res: ServerResponse, entry: { route: string; records?: number; error?: string }) {
     let open311 = false;
     try {
-      const url = new URL(req.url ?? '/', 'http://collector.invalid');
+      const url = requestUrl(req.url);
       open311 = url.pathname.startsWith(OPEN311_PREFIX);
       const matches = router.matchPath(url.pathname);
       const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
@@ -211,4 +211,17 @@ export function createCollector(options: CollectorOptions = {}): Collector {
 function isUnavailable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && (/^(08|57P)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND'].includes(code));
+}
+
+/**
+ * The request target as a URL. Concatenated, not resolved: `new URL('//x', base)` reads `//x` as
+ * a host and throws. A target that still cannot be parsed is the client's fault (400).
+ */
+function requestUrl(target: string | undefined): URL {
+  const path = target && target.startsWith('/') ? target : `/${target ?? ''}`;
+  try {
+    return new URL(`http://collector.invalid${path}`);
+  } catch {
+    throw new HttpError(400, 'bad_request', 'The request target is not a valid URL path.');
+  }
 }

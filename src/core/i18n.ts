@@ -51,6 +51,8 @@ export interface Messages {
   attachmentsHint: (max: number, megabytes: number) => string;
   attachmentRemove: (name: string) => string;
   attachmentPreparing: string;
+  chooseFiles: string;
+  statusCodeHint: string;
   contactLegend: string;
   contactAnonymous: string;
   consentText: string;
@@ -148,6 +150,8 @@ export const vi: Messages = {
     `Tối đa ${max} tệp, mỗi tệp đến ${megabytes} MB. Ảnh được thu nhỏ và xóa thông tin vị trí trước khi gửi.`,
   attachmentRemove: (name) => `Xóa tệp ${name}`,
   attachmentPreparing: 'Đang xử lý tệp…',
+  chooseFiles: 'Chọn ảnh hoặc tệp PDF',
+  statusCodeHint: 'Mã gồm 10 chữ và số (ví dụ K7M2Q9XR4T), có trong thông báo khi Ông/Bà gửi phản ánh.',
   contactLegend: 'Liên hệ lại (không bắt buộc)',
   contactAnonymous: 'Phản ánh được gửi ẩn danh, trừ khi Ông/Bà đồng ý để cơ quan liên hệ lại.',
   consentText: 'Tôi đồng ý để cơ quan sử dụng thông tin liên hệ dưới đây chỉ để trả lời phản ánh này.',
@@ -245,6 +249,8 @@ export const en: Messages = {
     `Up to ${max} files, ${megabytes} MB each. Photos are made smaller and their location data removed before sending.`,
   attachmentRemove: (name) => `Remove ${name}`,
   attachmentPreparing: 'Preparing files…',
+  chooseFiles: 'Choose photos or PDF files',
+  statusCodeHint: 'The code has 10 letters and digits (for example K7M2Q9XR4T); you got it when you sent your complaint.',
   contactLegend: 'Can we contact you? (optional)',
   contactAnonymous: 'Your complaint is anonymous unless you agree to be contacted.',
   consentText: 'I agree that the agency may use the contact details below only to answer this complaint.',

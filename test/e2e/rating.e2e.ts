@@ -4,27 +4,14 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { launch, fakeCollector, until } from './support/browser.js';
+import { launch, fakeCollector, until, recordingPage, pageEvents } from './support/browser.js';
 import { startServer, type TestServer } from './support/server.js';
 
 let server: TestServer;
 let browser: Browser;
 
-/** Records the library's events on `document` in every page life (before the page's scripts run). */
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    const seen: Array<{ type: string; detail: unknown }> = [];
-    (window as unknown as { svcEvents: typeof seen }).svcEvents = seen;
-    for (const type of ['svc-submit', 'svc-queued', 'svc-sent', 'svc-error']) {
-      document.addEventListener(type, (event) => seen.push({ type, detail: (event as CustomEvent).detail }));
-    }
-  });
-  return page;
-}
-
-const events = (page: Page) => page.evaluate(() => (window as unknown as { svcEvents: Array<{ type: string; detail: any }> }).svcEvents);
+const newPage = () => recordingPage(browser);
+const events = pageEvents;
 
 async function rate(page: Page, endpoint: string, score: number): Promise<string> {
   await page.locator('svc-rating').evaluate((el, url) => ((el as HTMLElement & { endpoint: string }).endpoint = url), endpoint);
@@ -118,6 +105,8 @@ describe('citizen bundle end to end', () => {
       ['kiosk', 1024, 768],
       ['poster', 900, 1200],
       ['en', 1280, 1300],
+      ['complaint', 1280, 1700],
+      ['status', 1024, 700],
     ] as const) {
       await page.setViewportSize({ width, height });
       await page.goto(`${server.origin}/demo/${name.replace('-phone', '') === 'portal' ? 'index' : name}.html`);

@@ -4,6 +4,7 @@ import type { ServerResponse } from 'node:http';
 export type ErrorCode =
   | 'invalid_json'
   | 'invalid_encoding'
+  | 'bad_request'
   | 'validation'
   | 'too_large'
   | 'too_many_records'

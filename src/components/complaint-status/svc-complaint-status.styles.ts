@@ -6,12 +6,6 @@ export const statusStyles = [
   baseStyles,
   formStyles,
   css`
-    .root {
-      background: var(--_surface);
-      border: 1px solid var(--svc-color-frame, #c9d3df);
-      border-radius: var(--_radius);
-      padding: 20px;
-    }
     .title {
       font-size: 1.25em;
       font-weight: 700;

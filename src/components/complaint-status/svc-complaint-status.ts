@@ -112,10 +112,11 @@ export class SvcComplaintStatus extends SvcElement {
 
   override render(): TemplateResult {
     const t = this.t;
-    return html`<div class="root" part="base">
+    return html`<div class="root framed" part="base">
       <form role="search" novalidate @submit=${this.onSubmit} aria-labelledby="title">
         <h2 id="title" class="title">${t.statusTitle}</h2>
         <label class="label" for="code">${t.trackingCodeLabel}</label>
+        <p id="code-hint" class="hint">${t.statusCodeHint}</p>
         ${this.inputError ? html`<p id="code-error" class="field-error">${t.statusEnterCode}</p>` : nothing}
         <div class="row">
           <input
@@ -125,7 +126,7 @@ export class SvcComplaintStatus extends SvcElement {
             autocapitalize="characters"
             spellcheck="false"
             aria-invalid=${this.inputError ? 'true' : 'false'}
-            aria-describedby=${this.inputError ? 'code-error' : nothing}
+            aria-describedby=${this.inputError ? 'code-error code-hint' : 'code-hint'}
             .value=${this.code}
             @input=${(event: InputEvent) => (this.code = (event.target as HTMLInputElement).value.trim())}
           />

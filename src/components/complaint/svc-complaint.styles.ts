@@ -6,12 +6,6 @@ export const complaintStyles = [
   baseStyles,
   formStyles,
   css`
-    .root {
-      background: var(--_surface);
-      border: 1px solid var(--svc-color-frame, #c9d3df);
-      border-radius: var(--_radius);
-      padding: 20px;
-    }
     form {
       display: grid;
       gap: 20px;
@@ -34,23 +28,17 @@ export const complaintStyles = [
       border-inline-start: 4px solid var(--_primary);
       background: var(--_subtle);
     }
-    .file {
-      display: block;
-      min-height: 44px;
-      margin-block-start: 4px;
-      padding: 8px 0;
+    .picker {
+      margin-block-start: 8px;
     }
-    .file::file-selector-button {
-      min-height: 40px;
-      margin-inline-end: 12px;
-      padding: 4px 14px;
-      border: 2px solid var(--_primary);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-      color: var(--_primary);
-      font: inherit;
-      font-weight: 600;
-      cursor: pointer;
+    .file-input:focus-visible + .button {
+      outline: 3px solid var(--_focus);
+      outline-offset: 2px;
+      box-shadow: 0 0 0 6px var(--_focus-halo);
+    }
+    .file-input:disabled + .button {
+      opacity: 0.6;
+      cursor: not-allowed;
     }
     .files {
       list-style: none;

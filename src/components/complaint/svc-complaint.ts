@@ -353,7 +353,7 @@ export class SvcComplaint extends SvcSubmittingElement {
   }
 
   override render(): TemplateResult {
-    return html`<div class="root" part="base">${this.view === 'done' ? this.renderDone() : this.renderForm()}</div>`;
+    return html`<div class="root framed" part="base">${this.view === 'done' ? this.renderDone() : this.renderForm()}</div>`;
   }
 
   private renderForm(): TemplateResult {
@@ -463,16 +463,19 @@ export class SvcComplaint extends SvcSubmittingElement {
             ${this.attachmentErrors.map((message) => html`<p>${message}</p>`)}
           </div>`
         : nothing}
-      <input
-        id="attachments"
-        class="file"
-        type="file"
-        multiple
-        accept="image/jpeg,image/png,image/webp,image/gif,application/pdf"
-        ?disabled=${full}
-        aria-describedby=${this.attachmentErrors.length ? 'attachments-error attachments-hint' : 'attachments-hint'}
-        @change=${this.onFiles}
-      />
+      <div class="picker">
+        <input
+          id="attachments"
+          class="visually-hidden file-input"
+          type="file"
+          multiple
+          accept="image/jpeg,image/png,image/webp,image/gif,application/pdf"
+          ?disabled=${full}
+          aria-describedby=${this.attachmentErrors.length ? 'attachments-error attachments-hint' : 'attachments-hint'}
+          @change=${this.onFiles}
+        />
+        <label for="attachments" class="button secondary">${t.chooseFiles}</label>
+      </div>
       ${this.preparing > 0 ? html`<p class="hint" role="status">${t.attachmentPreparing}</p>` : nothing}
       ${this.attachments.length
         ? html`<ul class="files">

@@ -14,12 +14,6 @@ export const ratingStyles = [
     .root {
       background: var(--_surface);
     }
-    .root[data-mode='inline'],
-    .root[data-mode='kiosk'] {
-      border: 1px solid var(--svc-color-frame, #c9d3df);
-      border-radius: var(--_radius);
-      padding: 20px;
-    }
     form {
       display: grid;
       gap: 20px;

@@ -180,16 +180,26 @@ export class SvcRating extends SvcSubmittingElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.ticker = setInterval(() => this.tick(), 1000);
+    this.runKioskTimers(this.resolvedMode === 'kiosk');
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearInterval(this.ticker);
+    this.runKioskTimers(false);
+  }
+
+  /** Only a kiosk keeps a one-second timer (a page of inline ratings on a cheap phone keeps none). */
+  private runKioskTimers(on: boolean): void {
+    if (on && this.ticker === undefined) this.ticker = setInterval(() => this.tick(), 1000);
+    if (!on && this.ticker !== undefined) {
+      clearInterval(this.ticker);
+      this.ticker = undefined;
+    }
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    this.runKioskTimers(this.isConnected && this.resolvedMode === 'kiosk');
     if (changed.has('score')) this.internals?.setFormValue(this.chosenScore === null ? null : String(this.chosenScore));
     if (changed.has('view') && this.view === 'thanks' && changed.get('view') === 'form') {
       this.renderRoot.querySelector<HTMLElement>('.thanks')?.focus();
@@ -217,7 +227,6 @@ export class SvcRating extends SvcSubmittingElement {
 
   /** Kiosk timers: start over after the thank-you, or after idle half-filled input. */
   private tick(): void {
-    if (this.resolvedMode !== 'kiosk') return;
     const now = Date.now();
     if (this.view === 'thanks') {
       const left = Math.ceil(this.seconds(this.resetAfter, 8) - (now - this.thanksAt) / 1000);
@@ -317,7 +326,7 @@ export class SvcRating extends SvcSubmittingElement {
   override render(): TemplateResult {
     const mode = this.resolvedMode;
     const body = this.view === 'thanks' ? this.renderThanks() : this.renderForm();
-    if (mode !== 'button') return html`<div class="root" part="base" data-mode=${mode}>${body}</div>`;
+    if (mode !== 'button') return html`<div class="root framed" part="base" data-mode=${mode}>${body}</div>`;
     const t = this.t;
     return html`<div class="root" part="base" data-mode="button">
       <button type="button" class="button open" part="open-button" aria-haspopup="dialog" @click=${this.openDialog}>

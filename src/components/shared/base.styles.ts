@@ -37,6 +37,13 @@ export const baseStyles = css`
     text-align: start;
     -webkit-text-size-adjust: 100%;
   }
+  /* The bordered box of the form elements (rating inline and kiosk, complaint, status). */
+  .framed {
+    background: var(--_surface);
+    border: 1px solid var(--svc-color-frame, #c9d3df);
+    border-radius: var(--_radius);
+    padding: 20px;
+  }
   .root *,
   .root *::before,
   .root *::after {

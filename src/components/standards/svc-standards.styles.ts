@@ -135,6 +135,11 @@ export const standardsStyles = [
     }
 
     /* list: plain, for a page's body text */
+    .root[data-variant='list'] {
+      padding: 16px 20px;
+      border: 1px solid var(--svc-color-frame, #c9d3df);
+      border-radius: var(--_radius);
+    }
     .root[data-variant='list'] .item {
       border-block-end: 1px solid #d5dce5;
     }

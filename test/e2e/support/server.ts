@@ -21,8 +21,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(headersFor: (path: string) => Record<string, string> = () => ({})): Promise<TestServer> {
-  const server: Server = createServer((req, res) => void handle(req, res, headersFor));
+/** Answers a request itself (true) or leaves it to the file server (false). */
+export type Route = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+
+export async function startServer(headersFor: (path: string) => Record<string, string> = () => ({}), route?: Route): Promise<TestServer> {
+  const server: Server = createServer((req, res) => void handle(req, res, headersFor, route));
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('no address');
@@ -36,8 +39,9 @@ export async function startServer(headersFor: (path: string) => Record<string, s
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, headersFor: (path: string) => Record<string, string>) {
+async function handle(req: IncomingMessage, res: ServerResponse, headersFor: (path: string) => Record<string, string>, route?: Route) {
   try {
+    if (route && (await route(req, res))) return;
     if (await handleFakeCollector(req, res)) return;
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = normalize(join(ROOT, path));

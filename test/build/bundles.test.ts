@@ -1,0 +1,45 @@
+// The CDN bundles hold what they should: the citizen bundle and the dashboard entry no chart.js
+// code (chart.js is a lazily loaded chunk), and the pattern that says so really finds chart.js.
+// Runs after the build (npm test builds first).
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { CHART_JS_CODE, chartChunks } from '../../scripts/size.mjs';
+
+const pattern = CHART_JS_CODE;
+const chartJsDir = dirname(createRequire(import.meta.url).resolve('chart.js'));
+const read = (path: string) => readFileSync(path, 'utf8');
+
+describe('chart.js stays out of the citizen bundle', () => {
+  it('the pattern finds chart.js in its own builds: ES module, minified UMD', () => {
+    assert.match(read(join(chartJsDir, 'chart.js')), pattern);
+    assert.match(read(join(chartJsDir, 'chart.umd.min.js')), pattern);
+  });
+
+  it('the pattern finds chart.js in our tree-shaken, minified chart chunk', () => {
+    const chunks = chartChunks();
+    assert.equal(chunks.length, 1, `one chart chunk in dist/cdn/chunks: ${chunks.join(', ')}`);
+    assert.match(read(chunks[0]!), pattern);
+  });
+
+  it('the citizen bundle has no chart.js code', () => {
+    assert.doesNotMatch(read('dist/cdn/service-feedback.js'), pattern);
+    assert.doesNotMatch(read('dist/cdn/service-feedback.js'), /chart/i);
+  });
+
+  it('the dashboard entry has no chart.js code either: it imports the chunk lazily', () => {
+    const entry = read('dist/cdn/dashboard.js');
+    assert.doesNotMatch(entry, pattern);
+    const chunk = chartChunks()[0]!.replace('dist/cdn/', './');
+    assert.ok(entry.includes(`import("${chunk}")`), `dashboard.js has import("${chunk}")`);
+    assert.ok(!new RegExp(`^import[^;]*${chunk.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm').test(entry), 'no static import of the chunk');
+  });
+
+  it('the worker bundle is self-contained and beside dashboard.js', () => {
+    const worker = read('dist/cdn/analytics-worker.js');
+    assert.doesNotMatch(worker, /^import /m);
+    assert.ok(read('dist/cdn/dashboard.js').includes('"./analytics-worker.js"'));
+  });
+});

@@ -1,0 +1,235 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import { Chart } from 'chart.js';
+import '../../src/dashboard.js';
+import type { SvcChart } from '../../src/components/chart/svc-chart.js';
+import { report, summarize, toCsv, type ReportRow } from '../../src/analytics/index.js';
+import { formatInteger, formatInterval, formatPercent } from '../../src/components/dashboard/format.js';
+import { vi, en } from '../../src/components/dashboard/messages.js';
+import type { FeedbackRecord } from '../../src/core/record.js';
+import { generateRecords } from '../support/generate-records.js';
+
+const TZ = 'Asia/Ho_Chi_Minh';
+const AS_OF = '2026-07-01T00:00:00Z';
+const FROM = Date.UTC(2026, 0, 1);
+const TO = Date.UTC(2026, 5, 20);
+const records: FeedbackRecord[] = [...generateRecords({ seed: 7, from: FROM, to: TO, ratings: 900, complaints: 60, cases: 300 })];
+
+/** A chart drawn: waits for `svc-render`. */
+async function drawn(el: SvcChart): Promise<SvcChart> {
+  await oneEvent(el, 'svc-render');
+  return el;
+}
+
+async function chart(kind: string, extra: Partial<SvcChart> = {}, attrs = ''): Promise<SvcChart> {
+  const el = document.createElement('svc-chart');
+  el.setAttribute('kind', kind);
+  el.setAttribute('time-zone', TZ);
+  el.setAttribute('as-of', AS_OF);
+  for (const pair of attrs.split(' ').filter(Boolean)) {
+    const [name, value] = pair.split('=');
+    el.setAttribute(name!, value ?? '');
+  }
+  Object.assign(el, extra);
+  const rendered = oneEvent(el, 'svc-render');
+  const wrapper = await fixture<HTMLDivElement>(html`<div class="wrap"></div>`);
+  wrapper.style.width = '900px';
+  wrapper.append(el);
+  await rendered;
+  return el;
+}
+
+const cells = (el: Element) =>
+  [...el.shadowRoot!.querySelectorAll('table tbody tr')].map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent!.trim()));
+
+const canvasOf = (el: SvcChart) => el.shadowRoot!.querySelector('canvas')!;
+
+describe('<svc-chart>', () => {
+  before(async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+  });
+  after(async () => {
+    await emulateMedia({ reducedMotion: 'no-preference' });
+  });
+
+  it('satisfaction by unit: the table is report() cell by cell, and the CSV is toCsv of those rows', async () => {
+    const el = await chart('satisfaction', { records }, 'group-by=unit period=all');
+    const expected = report(summarize(records, { groupBy: ['unit'], period: 'all', timeZone: TZ }), { asOf: AS_OF });
+    expect(el.reportRows).to.deep.equal(expected);
+    expect(cells(el)).to.deep.equal(
+      expected.map((row) => [
+        row.key.unit ?? vi.noValue,
+        formatInteger(row.ratings, vi),
+        formatInteger(row.satisfied, vi),
+        formatPercent(row.satisfactionRate, vi),
+        formatInterval(row.satisfactionCI, vi),
+        row.meetsSatisfactionTarget ? vi.meetsTarget : vi.belowTarget,
+        row.lowSample ? vi.lowSample : '',
+      ]),
+    );
+    expect(el.csv()).to.equal(toCsv(expected, { bom: true }));
+    expect(el.csv().startsWith('\uFEFF')).to.be.true;
+  });
+
+  it('the CSV download holds exactly toCsv(rows), through a blob: link', async () => {
+    const el = await chart('on-time', { records }, 'group-by=unit period=quarter');
+    const saved: Blob[] = [];
+    const original = URL.createObjectURL;
+    URL.createObjectURL = (blob: Blob | MediaSource) => {
+      saved.push(blob as Blob);
+      return original.call(URL, blob);
+    };
+    const clicks: string[] = [];
+    const onClick = (event: Event) => {
+      const link = event.target as HTMLAnchorElement;
+      clicks.push(link.download);
+      event.preventDefault();
+    };
+    document.addEventListener('click', onClick, true);
+    try {
+      el.shadowRoot!.querySelector<HTMLButtonElement>('button.csv')!.click();
+    } finally {
+      URL.createObjectURL = original;
+      document.removeEventListener('click', onClick, true);
+    }
+    expect(saved).to.have.length(1);
+    expect(await saved[0]!.text()).to.equal(toCsv(el.chartModel!.rows, { bom: true }).replace(/^\uFEFF/, ''));
+    expect(new Uint8Array(await saved[0]!.arrayBuffer()).slice(0, 3)).to.deep.equal(new Uint8Array([0xef, 0xbb, 0xbf]));
+    expect(saved[0]!.type).to.equal('text/csv;charset=utf-8');
+  });
+
+  it('on-time: late and pending counts and the rate are the report\'s', async () => {
+    const el = await chart('on-time', { records }, 'group-by=unit period=all');
+    const expected = report(summarize(records, { groupBy: ['unit'], period: 'all', timeZone: TZ }), { asOf: AS_OF });
+    expect(cells(el)).to.deep.equal(
+      expected.map((row) => [
+        row.key.unit ?? vi.noValue,
+        formatInteger(row.cases, vi),
+        formatInteger(row.casesOnTime, vi),
+        formatInteger(row.casesLate, vi),
+        formatInteger(row.casesPending, vi),
+        formatPercent(row.onTimeRate, vi),
+        formatInterval(row.onTimeCI, vi),
+        row.meetsOnTimeTarget === null ? '—' : row.meetsOnTimeTarget ? vi.meetsTarget : vi.belowTarget,
+      ]),
+    );
+  });
+
+  it('every kind draws a canvas that screen readers name (role img, a summary), with a figcaption', async () => {
+    for (const kind of ['satisfaction', 'standards', 'trend', 'complaints', 'on-time']) {
+      const el = await chart(kind, { records }, 'group-by= period=month');
+      const canvas = canvasOf(el);
+      expect(canvas.getAttribute('role'), kind).to.equal('img');
+      const caption = el.shadowRoot!.querySelector('figcaption')!.textContent!.trim();
+      expect(caption, kind).to.not.equal('');
+      expect(canvas.getAttribute('aria-label'), kind).to.contain(caption);
+      expect(Chart.getChart(canvas), kind).to.exist;
+    }
+  });
+
+  it('small samples are hatched (a pattern, not only a colour) and marked in the label and table', async () => {
+    const el = await chart('satisfaction', { records }, 'group-by=unit period=month min-sample=40');
+    const rows = el.reportRows;
+    const chartJs = Chart.getChart(canvasOf(el))!;
+    const fills = chartJs.data.datasets[0]!.backgroundColor as unknown[];
+    rows.forEach((row, i) => {
+      if (row.lowSample) expect(fills[i], `row ${i}`).to.be.instanceOf(CanvasPattern);
+      else expect(typeof fills[i], `row ${i}`).to.equal('string');
+    });
+    expect(rows.some((row) => row.lowSample)).to.be.true;
+    const labels = (chartJs.data.datasets[0] as unknown as { svcLabels: string[] }).svcLabels;
+    rows.forEach((row, i) => expect(labels[i]!.includes(vi.lowSampleShort)).to.equal(row.lowSample));
+  });
+
+  it('"show as table" is a real toggle button (aria-pressed) that shows the table', async () => {
+    const el = await chart('standards', { records }, 'period=all');
+    const toggle = el.shadowRoot!.querySelector<HTMLButtonElement>('button.toggle')!;
+    const box = el.shadowRoot!.querySelector('.table-box')!;
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    expect(box.classList.contains('visually-hidden')).to.be.true;
+    expect(box.querySelector('table caption')!.textContent).to.contain(el.chartModel!.caption);
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+    expect(box.classList.contains('visually-hidden')).to.be.false;
+    await expect(el).to.be.accessible();
+    expect(el.shadowRoot!.querySelectorAll('th[scope="col"]').length).to.be.greaterThan(2);
+    expect(el.shadowRoot!.querySelectorAll('th[scope="row"]').length).to.equal(10);
+  });
+
+  it('PNG: the chart with its caption, as an image/png Blob', async () => {
+    const el = await chart('trend', { records }, 'period=month');
+    const png = await el.png();
+    expect(png).to.exist;
+    expect(png!.type).to.equal('image/png');
+    const bitmap = await createImageBitmap(png!);
+    const canvas = canvasOf(el);
+    expect(bitmap.width).to.equal(canvas.width);
+    expect(bitmap.height).to.be.greaterThan(canvas.height);
+  });
+
+  it('reduced motion: no animation, and it follows the setting live', async () => {
+    const el = await chart('satisfaction', { records }, 'group-by=unit');
+    expect(Chart.getChart(canvasOf(el))!.options.animation).to.equal(false);
+    const again = oneEvent(el, 'svc-render');
+    await emulateMedia({ reducedMotion: 'no-preference' });
+    await again;
+    expect(Chart.getChart(canvasOf(el))!.options.animation).to.not.equal(false);
+    const back = oneEvent(el, 'svc-render');
+    await emulateMedia({ reducedMotion: 'reduce' });
+    await back;
+    expect(Chart.getChart(canvasOf(el))!.options.animation).to.equal(false);
+  });
+
+  it('chart colours keep 3:1 against the background, light and dark', async () => {
+    for (const theme of ['light', 'dark']) {
+      const el = await chart('complaints', { records }, `theme=${theme}`);
+      const style = getComputedStyle(el);
+      const surface = style.getPropertyValue('--_surface');
+      for (const name of ['meets', 'below', 'low', 'text', '1', '2', '3', '4', '5', '6', '7']) {
+        const color = style.getPropertyValue(`--_chart-${name}`);
+        expect(contrast(color, surface), `${theme} --_chart-${name} ${color} on ${surface}`).to.be.at.least(3);
+      }
+      expect(luminance(surface) < 0.1).to.equal(theme === 'dark');
+    }
+  });
+
+  it('English: the same table in English number format', async () => {
+    const el = await chart('satisfaction', { records }, 'group-by=channel lang=en');
+    const expected = report(summarize(records, { groupBy: ['channel'], timeZone: TZ }), { asOf: AS_OF });
+    expect(cells(el).map((row) => row[0])).to.deep.equal(expected.map((row) => (row.key.channel ? en.channel[row.key.channel] : en.noValue)));
+    expect(cells(el).map((row) => row[3])).to.deep.equal(expected.map((row) => formatPercent(row.satisfactionRate, en)));
+    expect(cells(el).find((row) => row[3] !== '—')![3]).to.match(/^\d+\.\d%$/);
+    expect(el.shadowRoot!.querySelector('button.toggle')!.textContent!.trim()).to.equal('Show as table');
+  });
+
+  it('rows given by a dashboard are drawn as they are (judged against the element\'s target)', async () => {
+    const rows: ReportRow[] = report(summarize(records, { groupBy: ['unit'], timeZone: TZ }), { asOf: AS_OF });
+    const el = await chart('satisfaction', { rows }, 'target=0.9');
+    expect(el.reportRows.map((row) => row.satisfactionRate)).to.deep.equal(rows.map((row) => row.satisfactionRate));
+    expect(el.reportRows.map((row) => row.meetsSatisfactionTarget)).to.deep.equal(rows.map((row) => (row.satisfactionRate ?? 0) >= 0.9));
+  });
+});
+
+function parse(color: string): [number, number, number] {
+  const probe = document.createElement('canvas').getContext('2d')!;
+  probe.fillStyle = '#000';
+  probe.fillStyle = color.trim();
+  const hex = probe.fillStyle;
+  if (hex.startsWith('#')) return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+  const [r, g, b] = hex.match(/\d+(\.\d+)?/g)!.map(Number);
+  return [r!, g!, b!];
+}
+
+function luminance(color: string): number {
+  const [r, g, b] = parse(color).map((v) => {
+    const c = v / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+function contrast(a: string, b: string): number {
+  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+  return (x! + 0.05) / (y! + 0.05);
+}

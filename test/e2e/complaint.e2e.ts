@@ -1,0 +1,124 @@
+// <svc-complaint> and <svc-complaint-status> in a real Chromium against the real collector:
+// filed offline and delivered once, the collector's tracking code replacing the temporary one;
+// the draft across a real reload; the agency's answer (an XSS payload) shown as text; and the
+// Open311 transport filing into the collector's own GeoReport v2 routes.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { launch, pageEvents, recordingPage, until } from './support/browser.js';
+import { ADMIN_TOKEN, startCollector, type RealCollector } from './support/collector.js';
+
+let collector: RealCollector;
+let browser: Browser;
+const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
+
+before(async () => {
+  collector = await startCollector();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await collector?.close();
+});
+
+async function open(): Promise<Page> {
+  const page = await recordingPage(browser);
+  await page.goto(`${collector.origin}/test/e2e/pages/complaint.html`);
+  await page.locator('svc-complaint').evaluate((el) => ((el as HTMLElement & { endpoint: string }).endpoint = '/'));
+  return page;
+}
+
+const storedComplaint = async (id: string) => (await collector.records()).find((record) => record.id === id);
+
+describe('complaint end to end (real collector)', () => {
+  it('filed offline: a temporary code at once, delivered once online, then the code the collector stored', async () => {
+    const page = await open();
+    await page.context().setOffline(true);
+    await page.locator('svc-complaint #category-fees').check();
+    await page.locator('svc-complaint #description').fill(`Thu phí sao y cao hơn mức niêm yết. ${XSS}`);
+    await page.locator('svc-complaint button[type="submit"]').click();
+    await until(async () => (await pageEvents(page)).some((event) => event.type === 'svc-queued'), 'svc-queued');
+    const id = (await pageEvents(page)).find((event) => event.type === 'svc-queued')!.detail.record.id as string;
+    assert.equal(await page.locator('svc-complaint .code').innerText(), id);
+    assert.match(await page.locator('svc-complaint .done').innerText(), /mã tạm thời/);
+    await new Promise((done) => setTimeout(done, 400));
+    assert.equal(await storedComplaint(id), undefined);
+    await page.context().setOffline(false);
+    await until(async () => (await storedComplaint(id)) !== undefined, 'delivery after online');
+    const stored = (await storedComplaint(id))!;
+    assert.match(stored.trackingCode ?? '', /^[0-9A-HJKMNP-TV-Z]{10}$/);
+    await page.locator('svc-complaint .code', { hasText: stored.trackingCode! }).waitFor();
+    assert.equal(await page.locator('svc-complaint .code').innerText(), stored.trackingCode);
+    assert.equal((await collector.records()).filter((record) => record.id === id).length, 1);
+    assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
+    await page.context().close();
+  });
+
+  it('the agency\'s answer is shown as text on the status page, never as HTML', async () => {
+    const page = await open();
+    await page.locator('svc-complaint #category-attitude').check();
+    await page.locator('svc-complaint #description').fill('Cán bộ quầy 2 trả lời thiếu tôn trọng.');
+    await page.locator('svc-complaint button[type="submit"]').click();
+    await until(async () => (await pageEvents(page)).some((event) => event.type === 'svc-sent'), 'svc-sent');
+    const code = (await pageEvents(page)).find((event) => event.type === 'svc-sent')!.detail.trackingCode as string;
+    const patched = await fetch(`${collector.origin}/v1/complaints/${code}`, {
+      method: 'PATCH',
+      headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ status: 'resolved', response: `Đã nhắc nhở cán bộ. ${XSS}` }),
+    });
+    assert.equal(patched.status, 200);
+    await page.goto(`${collector.origin}/demo/status.html`);
+    await page.locator('svc-complaint-status #code').fill(code);
+    await page.locator('svc-complaint-status #code').press('Enter');
+    await page.locator('svc-complaint-status .response').waitFor();
+    assert.equal(await page.locator('svc-complaint-status .response').innerText(), `Đã nhắc nhở cán bộ. ${XSS}`);
+    assert.equal(await page.locator('svc-complaint-status .response img').count(), 0);
+    assert.match(await page.locator('svc-complaint-status .status').innerText(), /Đã giải quyết/);
+    assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
+    await page.context().close();
+  });
+
+  it('the draft survives a real reload and is gone once the complaint is queued', async () => {
+    const page = await open();
+    await page.locator('svc-complaint #category-attitude').check();
+    await page.locator('svc-complaint #description').fill('Cán bộ quầy 2 trả lời thiếu tôn trọng.');
+    await new Promise((done) => setTimeout(done, 600));
+    await page.reload();
+    await page.locator('svc-complaint .notice').waitFor();
+    assert.equal(await page.locator('svc-complaint #description').inputValue(), 'Cán bộ quầy 2 trả lời thiếu tôn trọng.');
+    assert.equal(await page.locator('svc-complaint #category-attitude').isChecked(), true);
+    await page.locator('svc-complaint').evaluate((el) => ((el as HTMLElement & { endpoint: string }).endpoint = '/'));
+    await page.locator('svc-complaint button[type="submit"]').click();
+    await page.locator('svc-complaint .done').waitFor();
+    await page.reload();
+    await page.locator('svc-complaint #description').waitFor();
+    await new Promise((done) => setTimeout(done, 300));
+    assert.equal(await page.locator('svc-complaint #description').inputValue(), '');
+    assert.equal(await page.locator('svc-complaint .notice').count(), 0);
+    await page.context().close();
+  });
+
+  it('transport="open311" files into the collector\'s GeoReport v2 routes, once, under the record id', async () => {
+    const page = await recordingPage(browser);
+    await page.goto(`${collector.origin}/test/e2e/pages/complaint.html`);
+    await page.locator('svc-complaint').evaluate((el) => {
+      el.setAttribute('transport', 'open311');
+      el.setAttribute('jurisdiction-id', 'e2e-agency');
+      el.setAttribute('endpoint', '/open311/v2');
+    });
+    await page.locator('svc-complaint #category-procedure').check();
+    await page.locator('svc-complaint #description').fill('Hồ sơ bị trả lại ba lần vì thiếu giấy tờ không có trong danh mục.');
+    await page.locator('svc-complaint button[type="submit"]').click();
+    await until(async () => (await pageEvents(page)).some((event) => event.type === 'svc-sent'), 'svc-sent');
+    const events = await pageEvents(page);
+    const id = events.find((event) => event.type === 'svc-queued')!.detail.record.id as string;
+    const code = events.find((event) => event.type === 'svc-sent')!.detail.trackingCode as string;
+    const stored = (await storedComplaint(id))!;
+    assert.equal(stored.trackingCode, code);
+    assert.equal(stored['category'], 'procedure');
+    const request = (await (await fetch(`${collector.origin}/open311/v2/requests/${code}.json`)).json()) as Array<{ service_request_id: string; status: string }>;
+    assert.deepEqual([request[0]!.service_request_id, request[0]!.status], [code, 'open']);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,109 @@
+// Fuzzing the one validator (browser, collector, analytics): whatever comes in, it answers with a
+// value — never a throw, never a polluted prototype — and what it accepts is plain, safe JSON.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { validateRecord } from '../../src/core/validate.js';
+import { shapeProblem } from '../../src/core/shape.js';
+
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? 300);
+const wellFormed = (text: string) => (text as string & { isWellFormed(): boolean }).isWellFormed();
+
+const validRating = fc.record({
+  id: fc.uuid({ version: 4 }),
+  kind: fc.constant('rating'),
+  createdAt: fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString()),
+  agency: fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim() !== '' && !/[\u0000-\u001f\u007f]/.test(s)),
+  channel: fc.constantFrom('online', 'kiosk', 'counter', 'phone', 'other'),
+  locale: fc.constantFrom('vi', 'en', 'vi-VN'),
+  scale: fc.constant(5),
+  score: fc.integer({ min: 1, max: 5 }),
+});
+
+/** Strings with the Unicode that breaks systems: controls, lone surrogates, RTL marks, emoji, NUL. */
+const oddText = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.constantFrom('\u0000', '\uD800', '\uDFFF', 'a\uD83D', '\u202Eevil', '\u200B', 'Khách đến 😀', '\u0007\u001b[31m', '%00', '<script>alert(1)</script>'),
+);
+
+test('never throws on any JSON-like value, and answers ok or a validation error', () => {
+  fc.assert(
+    fc.property(fc.anything({ withObjectString: true, withNullPrototype: true, withBigInt: false, maxDepth: 4 }), (value) => {
+      const result = validateRecord(value);
+      assert.equal(typeof result.ok, 'boolean');
+      if (!result.ok) {
+        assert.equal(result.error.code, 'validation');
+        assert.equal(typeof result.error.message, 'string');
+      }
+    }),
+    { numRuns: RUNS },
+  );
+});
+
+test('random bytes parsed as JSON never reach a throw in the validator', () => {
+  fc.assert(
+    fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        return;
+      }
+      assert.doesNotThrow(() => validateRecord(value));
+    }),
+    { numRuns: RUNS },
+  );
+});
+
+test('host fields with odd Unicode: accepted only when PostgreSQL-safe, and survive a JSON round trip', () => {
+  fc.assert(
+    fc.property(validRating, fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), oddText, { maxKeys: 4 }), (record, extra) => {
+      const candidate = { ...extra, ...record };
+      const result = validateRecord(candidate);
+      const texts = [...Object.keys(extra), ...Object.values(extra)];
+      const unsafe = texts.some((text) => text.includes('\u0000') || !wellFormed(text));
+      const forbidden = Object.keys(extra).some((key) => ['__proto__', 'constructor', 'prototype'].includes(key));
+      if (unsafe || forbidden) assert.equal(result.ok, false);
+      if (result.ok) assert.deepEqual(JSON.parse(JSON.stringify(candidate)), candidate);
+    }),
+    { numRuns: RUNS },
+  );
+});
+
+test('prototype-pollution keys at any depth are refused, and nothing is polluted', () => {
+  fc.assert(
+    fc.property(validRating, fc.constantFrom('__proto__', 'constructor', 'prototype'), fc.integer({ min: 0, max: 6 }), (record, key, depth) => {
+      let nested = `{"${key}": {"polluted": true}}`;
+      for (let i = 0; i < depth; i++) nested = i % 2 ? `[${nested}]` : `{"x": ${nested}}`;
+      const value = JSON.parse(JSON.stringify(record).replace(/^\{/, `{"extra": ${nested},`));
+      const result = validateRecord(value);
+      assert.equal(result.ok, false);
+      assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
+    }),
+    { numRuns: RUNS },
+  );
+});
+
+test('deep nesting and huge strings are refused, not crashed on', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 33, max: 200_000 }), fc.boolean(), (depth, asArray) => {
+      const text = asArray ? `${'['.repeat(depth)}1${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+      const value = { id: '00000000-0000-4000-8000-000000000000', kind: 'rating', deep: JSON.parse(text) };
+      assert.equal(shapeProblem(value)?.code, 'validation');
+    }),
+    { numRuns: 20 },
+  );
+  const huge = { id: '00000000-0000-4000-8000-000000000000', kind: 'rating', note: 'x'.repeat(5_000_000) };
+  assert.equal(validateRecord(huge).ok, false);
+});
+
+test('every generated valid rating is accepted', () => {
+  fc.assert(
+    fc.property(validRating, (record) => {
+      const result = validateRecord(record);
+      assert.equal(result.ok, true, result.ok ? '' : result.error.message);
+    }),
+    { numRuns: RUNS },
+  );
+});
