@@ -62,4 +62,26 @@ describe('npm start: the demo with live submissions', { skip: built ? false : 'n
     assert.equal(stored!['score'], 4);
     assert.deepEqual(problems, []);
   });
+
+  it('the officials\' dashboard draws from the live /v1/summary under the same policy', { skip: existsSync('demo/dashboard.html') ? false : 'no dashboard demo' }, async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    const summaries: number[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('response', (reply) => {
+      if (new URL(reply.url()).pathname === '/v1/summary') summaries.push(reply.status());
+    });
+    await page.addInitScript(() => {
+      (window as unknown as { ready: number }).ready = 0;
+      document.addEventListener('svc-ready', () => (window as unknown as { ready: number }).ready++);
+      document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP: ${event.violatedDirective} ${event.blockedURI}`));
+    });
+    await page.goto(`${running.url}/demo/dashboard.html`);
+    await until(async () => (await page.evaluate(() => (window as unknown as { ready: number }).ready)) > 0, 'svc-ready', 20_000);
+    assert.ok(summaries.length > 0 && summaries.every((status) => status === 200), `summary answers: ${summaries}`);
+    assert.deepEqual(problems, []);
+  });
 });
