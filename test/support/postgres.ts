@@ -1,6 +1,6 @@
 // A throwaway PostgreSQL server for tests and benchmarks: initdb + pg_ctl on a temp folder and a
 // free loopback port, stopped (and its folder removed) at the end, also when the run fails.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -65,6 +65,17 @@ function postgresUser(): { uid: number; gid: number } {
   }
 }
 
+/**
+ * A detached shell that stops the server once this process is gone, however it ended (a test
+ * process killed by a signal or a timeout runs no exit hook). After a normal stop it finds
+ * nothing left to do.
+ */
+function watchdog(pid: number, pgCtl: string[], data: string, root: string): void {
+  const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
+  const script = `while kill -0 ${pid} 2>/dev/null; do sleep 2; done; ${pgCtl.map(quote).join(' ')} -D ${quote(data)} -m immediate stop >/dev/null 2>&1; rm -rf ${quote(root)}`;
+  spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' }).unref();
+}
+
 const running = new Set<() => void>();
 let hooked = false;
 /** Whatever happens to the test process, running servers are stopped. */
@@ -74,6 +85,12 @@ function hookExit(): void {
   process.once('exit', () => {
     for (const stop of [...running]) stop();
   });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      for (const stop of [...running]) stop();
+      process.kill(process.pid, signal);
+    });
+  }
 }
 
 export async function startPostgres(options: StartOptions = {}): Promise<PostgresServer> {
@@ -129,6 +146,7 @@ export async function startPostgres(options: StartOptions = {}): Promise<Postgre
   }
   running.add(stop);
   hookExit();
+  watchdog(process.pid, owner ? ['runuser', '-u', 'postgres', '--', join(bin, 'pg_ctl')] : [join(bin, 'pg_ctl')], data, root);
   const url = (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`;
   let created = 0;
   return {
