@@ -34,8 +34,11 @@ const ALL_SCENARIOS: Scenario[] = [
   { name: 'batch', batch: 50, concurrency: 8 },
   { name: 'batch', batch: 50, concurrency: 32 },
 ];
+/** BENCH_PLAN=load (bench/load.bench.ts): single submissions at rising concurrency, 30 s each. */
+const LOAD_SCENARIOS: Scenario[] = [1, 2, 4, 8, 16, 32, 64, 128].map((concurrency) => ({ name: 'single', batch: 1, concurrency }));
+const PLAN = process.env['BENCH_PLAN'] === 'load' ? LOAD_SCENARIOS : ALL_SCENARIOS;
 const only = process.env['BENCH_SCENARIOS']?.split(',');
-const SCENARIOS = ALL_SCENARIOS.filter((scenario) => !only || only.includes(`${scenario.name}-${scenario.concurrency}`));
+const SCENARIOS = PLAN.filter((scenario) => !only || only.includes(`${scenario.name}-${scenario.concurrency}`));
 
 const AGENCIES = ['ubnd-hoan-kiem', 'ubnd-ba-dinh', 'ubnd-dong-da'];
 const UNITS = ['mot-cua', 'tu-phap', 'dia-chinh'];

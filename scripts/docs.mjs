@@ -8,45 +8,47 @@ const END = '<!-- api:end -->';
 const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
 const cell = (text) => String(text ?? '').replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
 
+// Sorted by tag: the analyzer lists modules in the file system's order, which differs by machine.
+const elements = manifest.modules
+  .flatMap((module) => module.declarations ?? [])
+  .filter((declaration) => declaration.tagName)
+  .sort((a, b) => a.tagName.localeCompare(b.tagName));
 const sections = [];
-for (const module of manifest.modules) {
-  for (const element of module.declarations ?? []) {
-    if (!element.tagName) continue;
-    const lines = [`### \`<${element.tagName}>\``, '', cell(element.description || element.summary), ''];
-    const attributes = (element.attributes ?? []).filter((attribute) => attribute.name !== 'lang');
-    if (attributes.length) {
-      lines.push('| attribute | property | type | default | description |', '|---|---|---|---|---|');
-      for (const attribute of attributes) {
-        const member = (element.members ?? []).find((m) => m.name === attribute.fieldName) ?? {};
-        lines.push(
-          `| \`${attribute.name}\` | \`${attribute.fieldName ?? ''}\` | \`${cell(attribute.type?.text)}\` | ${attribute.default ? `\`${cell(attribute.default)}\`` : ''} | ${cell(member.description ?? attribute.description)} |`,
-        );
-      }
-      lines.push('', 'Plus `lang` (own, else the closest ancestor\'s, else `vi`).', '');
+for (const element of elements) {
+  const lines = [`### \`<${element.tagName}>\``, '', cell(element.description || element.summary), ''];
+  const attributes = (element.attributes ?? []).filter((attribute) => attribute.name !== 'lang');
+  if (attributes.length) {
+    lines.push('| attribute | property | type | default | description |', '|---|---|---|---|---|');
+    for (const attribute of attributes) {
+      const member = (element.members ?? []).find((m) => m.name === attribute.fieldName) ?? {};
+      lines.push(
+        `| \`${attribute.name}\` | \`${attribute.fieldName ?? ''}\` | \`${cell(attribute.type?.text)}\` | ${attribute.default ? `\`${cell(attribute.default)}\`` : ''} | ${cell(member.description ?? attribute.description)} |`,
+      );
     }
-    const properties = (element.members ?? []).filter(
-      (member) => member.kind === 'field' && !member.attribute && !member.static && member.privacy !== 'protected' && member.description,
-    );
-    if (properties.length) {
-      lines.push('| property only | type | description |', '|---|---|---|');
-      for (const property of properties) lines.push(`| \`${property.name}\` | \`${cell(property.type?.text)}\` | ${cell(property.description)} |`);
-      lines.push('');
-    }
-    if (element.events?.length) {
-      lines.push('| event | description |', '|---|---|');
-      for (const event of element.events) lines.push(`| \`${event.name}\` | ${cell(event.description)} |`);
-      lines.push('');
-    }
-    if (element.cssParts?.length) {
-      lines.push('Parts: ' + element.cssParts.map((part) => `\`${part.name}\` (${cell(part.description)})`).join(', ') + '.', '');
-    }
-    if (element.cssProperties?.length) {
-      lines.push('| CSS custom property | description |', '|---|---|');
-      for (const property of element.cssProperties) lines.push(`| \`${property.name}\` | ${cell(property.description)} |`);
-      lines.push('');
-    }
-    sections.push(lines.join('\n'));
+    lines.push('', 'Plus `lang` (own, else the closest ancestor\'s, else `vi`).', '');
   }
+  const properties = (element.members ?? []).filter(
+    (member) => member.kind === 'field' && !member.attribute && !member.static && member.privacy !== 'protected' && member.description,
+  );
+  if (properties.length) {
+    lines.push('| property only | type | description |', '|---|---|---|');
+    for (const property of properties) lines.push(`| \`${property.name}\` | \`${cell(property.type?.text)}\` | ${cell(property.description)} |`);
+    lines.push('');
+  }
+  if (element.events?.length) {
+    lines.push('| event | description |', '|---|---|');
+    for (const event of element.events) lines.push(`| \`${event.name}\` | ${cell(event.description)} |`);
+    lines.push('');
+  }
+  if (element.cssParts?.length) {
+    lines.push('Parts: ' + element.cssParts.map((part) => `\`${part.name}\` (${cell(part.description)})`).join(', ') + '.', '');
+  }
+  if (element.cssProperties?.length) {
+    lines.push('| CSS custom property | description |', '|---|---|');
+    for (const property of element.cssProperties) lines.push(`| \`${property.name}\` | ${cell(property.description)} |`);
+    lines.push('');
+  }
+  sections.push(lines.join('\n'));
 }
 
 const generated = `${START}\n\n${sections.join('\n')}\n${END}`;
