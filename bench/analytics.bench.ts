@@ -8,6 +8,7 @@ import * as aq from 'arquero';
 import { createRequire } from 'node:module';
 import { periodKeyer, report, summarize, type Summary } from '../src/analytics/index.js';
 import { isSatisfied, type RatingRecord } from '../src/core/record.js';
+import { prng } from '../test/support/prng.js';
 
 const N = 1_000_000;
 const UNITS = 40;
@@ -20,17 +21,6 @@ const SPAN = Date.UTC(2026, 11, 31, 17) - START;
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('Run with --expose-gc (npm run bench does).');
 
-/** mulberry32: a tiny seeded PRNG, uniform in [0, 1). */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const UNIT_NAMES = Array.from({ length: UNITS }, (_, i) => (i === 0 ? 'Bộ phận một cửa' : `unit-${String(i).padStart(2, '0')}`));
 const CHANNELS = ['online', 'kiosk', 'counter', 'phone'] as const;

@@ -7,21 +7,12 @@ import { closeSync, createReadStream, openSync, readFileSync, rmSync, statSync, 
 import os from 'node:os';
 import { join } from 'node:path';
 import { createSummarizer, parseRecordStream, parseRecords } from '../src/analytics/index.js';
+import { prng } from '../test/support/prng.js';
 
 const TARGET_BYTES = 100 * 1024 * 1024;
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('Run with --expose-gc (npm run bench does).');
 
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COMMENTS = ['Cán bộ nhiệt tình, hướng dẫn rõ ràng.', 'Phải chờ hơi lâu nhưng được xin lỗi.', 'Rất hài lòng!', 'Thủ tục còn rườm rà.'];
 const START = Date.UTC(2026, 0, 1);

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createCollector, type Collector } from '../../src/collector.js';
 import { launch, until } from './support/browser.js';
-import { seededRandom, startChaosProxy, type ChaosProxy } from './support/chaos-proxy.js';
+import { startChaosProxy, type ChaosProxy } from './support/chaos-proxy.js';
+import { prng } from '../support/prng.js';
 
 const SUBMISSIONS = Number(process.env['CHAOS_SUBMISSIONS'] ?? 100);
 const SEED = Number(process.env['CHAOS_SEED'] ?? 20261130);
@@ -89,7 +90,7 @@ function submitOne(page: Page, kind: 'rating' | 'complaint', score: number): Pro
 }
 
 it(`chaos: ${SUBMISSIONS} submissions, random reloads, faults and an outage — nothing lost, nothing doubled`, { timeout: 600_000 }, async () => {
-  const random = seededRandom(SEED ^ 0x5eed);
+  const random = prng(SEED ^ 0x5eed);
   const context: BrowserContext = await browser.newContext();
   await context.addInitScript('window.__name = (fn) => fn;');
   const queued = new Set<string>();

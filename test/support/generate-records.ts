@@ -5,18 +5,9 @@
 //   node --import tsx test/support/generate-records.ts > demo/data/sample-records.csv
 import { toCsv } from '../../src/analytics/csv.js';
 import type { CaseRecord, ComplaintRecord, FeedbackRecord, RatingRecord } from '../../src/core/record.js';
+import { prng } from './prng.js';
+export { prng };
 
-/** mulberry32: a tiny seeded PRNG, uniform in [0, 1). */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface UnitProfile {
   code: string;

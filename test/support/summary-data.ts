@@ -1,18 +1,9 @@
 // Random records for the summary tests: seeded, spread over 2040–2042 (a window no other test
 // writes in), with instants on the period edges of the zones the tests use.
 import type { FeedbackRecord } from '../../src/core/record.js';
+import { prng } from './prng.js';
 
-/** mulberry32: a small seeded PRNG, so a failure can be replayed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 export const WINDOW = { from: '2040-01-01T00:00:00.000Z', to: '2043-01-01T00:00:00.000Z' };
 

@@ -4,6 +4,7 @@
 // or, during an outage, a refusal. Reproducible: the same seed draws the same faults in order.
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { prng } from '../../support/prng.js';
 
 export interface ChaosRates {
   error500: number;
@@ -32,20 +33,8 @@ export interface ChaosProxy {
   close(): Promise<void>;
 }
 
-/** mulberry32: a small, good-enough seeded generator. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function startChaosProxy(target: string, seed: number, rates: ChaosRates): Promise<ChaosProxy> {
-  const random = seededRandom(seed);
+  const random = prng(seed);
   const stats: ChaosStats = { requests: 0, passed: 0, error500: 0, reset: 0, lostAck: 0, delayed: 0, outage: 0 };
   let outage = false;
   let calm = false;
