@@ -170,6 +170,9 @@ describe('<svc-complaint>', () => {
     await expect(second).to.be.accessible();
     await send(second);
     await waitUntil(() => root(second).querySelector('.done'));
+    // No endpoint: kept on the device, so the done panel shows the temporary code and says why.
+    expect(q(second, '.done').textContent).to.contain('This is a temporary code');
+    await expect(second).to.be.accessible();
     const third = await fixture<SvcComplaint>(html`<svc-complaint lang="en" agency="a" draft-key=${key}></svc-complaint>`);
     await aTimeout(200);
     expect(root(third).querySelector('.notice')).to.equal(null);
