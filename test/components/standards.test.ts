@@ -71,6 +71,23 @@ describe('<svc-standards>', () => {
     }
   }
 
+  it('boolean properties take their attribute string forms ("" is on, "false" is off)', async () => {
+    const el = await fixture<SvcStandards>(html`<svc-standards></svc-standards>`);
+    el.numbered = '';
+    el.bilingual = 'false';
+    el.rate = 'true';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('.number')).to.have.length(10);
+    expect(el.shadowRoot!.querySelector('.text-other')).to.equal(null);
+    expect(el.shadowRoot!.querySelectorAll('.rate-button')).to.have.length(10);
+    expect(el.hasAttribute('bilingual')).to.equal(false);
+    expect(el.hasAttribute('rate')).to.equal(true);
+    el.numbered = 'false';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.number')).to.equal(null);
+    expect(el.hasAttribute('numbered')).to.equal(false);
+  });
+
   it('takes an agency list from standardDefinitions and from standards-src', async () => {
     const own = [{ id: 'queue', vi: 'Không để khách chờ quá 15 phút', en: 'No wait longer than 15 minutes' }];
     const el = await fixture<SvcStandards>(html`<svc-standards .standardDefinitions=${own}></svc-standards>`);

@@ -3,9 +3,13 @@ import { keyed } from 'lit/directives/keyed.js';
 import { messagesFor } from '../../core/i18n.js';
 import { standardText, type StandardDefinition } from '../../core/standards.js';
 import { defineElement } from '../shared/define.js';
+import { flag } from '../shared/flag.js';
 import { SvcSubmittingElement } from '../shared/submitting-element.js';
 import '../rating/svc-rating.js';
 import { standardsStyles } from './svc-standards.styles.js';
+
+/** Boolean attributes whose properties also take their string forms (see `flag`). */
+const FLAG = { fromAttribute: (value: string | null) => value !== null, toAttribute: (value: unknown) => (flag(value) ? '' : null) };
 
 /**
  * The notice of the ten service standards every one-stop counter posts ("Khách đến, được chào
@@ -36,9 +40,9 @@ export class SvcStandards extends SvcSubmittingElement {
 
   static override properties: PropertyDeclarations = {
     variant: { reflect: true },
-    numbered: { type: Boolean, reflect: true },
-    bilingual: { type: Boolean, reflect: true },
-    rate: { type: Boolean, reflect: true },
+    numbered: { reflect: true, converter: FLAG },
+    bilingual: { reflect: true, converter: FLAG },
+    rate: { reflect: true, converter: FLAG },
     heading: {},
     scale: {},
     rating: { state: true },
@@ -47,11 +51,11 @@ export class SvcStandards extends SvcSubmittingElement {
   /** `poster` (default; one A4 page in print) | `list` | `banner`. */
   declare variant: string;
   /** Numbers the standards 1–10. */
-  declare numbered: boolean;
+  declare numbered: boolean | string;
   /** Shows the other language (English under Vietnamese, or the reverse) too. */
-  declare bilingual: boolean;
+  declare bilingual: boolean | string;
   /** Each standard opens a rating of it; the shared attributes go to that rating. */
-  declare rate: boolean;
+  declare rate: boolean | string;
   /** Replaces the title ("Mười tiêu chuẩn phục vụ"). */
   declare heading: string | undefined;
   /** Scale of the ratings opened with `rate`: 5 (default) or 3. */
@@ -93,7 +97,7 @@ export class SvcStandards extends SvcSubmittingElement {
     const t = this.t;
     const other = messagesFor(this.otherLocale);
     const list = this.standardList;
-    const numbered = this.numbered;
+    const numbered = flag(this.numbered);
     const items = list.map((standard, index) => this.renderItem(standard, index, numbered));
     const listTag = numbered
       ? html`<ol class="items" part="list">${items}</ol>`
@@ -102,14 +106,14 @@ export class SvcStandards extends SvcSubmittingElement {
       <section class="notice" aria-labelledby="heading">
         <header class="head">
           <h2 id="heading" class="heading" part="heading">${this.heading || t.standardsTitle}</h2>
-          ${this.bilingual && !this.heading
+          ${flag(this.bilingual) && !this.heading
             ? html`<p class="heading-other" lang=${this.otherLocale}>${other.standardsTitle}</p>`
             : nothing}
         </header>
         ${variant === 'banner' ? nothing : html`<p class="intro">${t.standardsIntro}</p>`}
         ${this.standardsFailed ? html`<p class="warning">${t.standardsLoadFailed}</p>` : nothing} ${listTag}
       </section>
-      ${this.rate ? this.renderDialog() : nothing}
+      ${flag(this.rate) ? this.renderDialog() : nothing}
     </div>`;
   }
 
@@ -119,11 +123,11 @@ export class SvcStandards extends SvcSubmittingElement {
       ${numbered ? html`<span class="number" part="number" aria-hidden="true">${index + 1}</span>` : nothing}
       <span class="texts">
         <span class="text">${text}</span>
-        ${this.bilingual
+        ${flag(this.bilingual)
           ? html`<span class="text-other" lang=${this.otherLocale}>${standardText(standard, this.otherLocale)}</span>`
           : nothing}
       </span>
-      ${this.rate
+      ${flag(this.rate)
         ? html`<button
             type="button"
             class="rate-button"
