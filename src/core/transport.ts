@@ -141,11 +141,8 @@ export class Transport {
 
   /** The page may be going away: hand the browser what fits in a keepalive request. */
   private readonly onPageHide = () => {
-    const byEndpoint = new Map<string, OutboxEntry[]>();
-    for (const entry of this.known.values()) {
-      if (!entry.endpoint || entry.transport !== 'collector') continue;
-      byEndpoint.set(entry.endpoint, [...(byEndpoint.get(entry.endpoint) ?? []), entry]);
-    }
+    const collectorEntries = [...this.known.values()].filter((entry) => entry.endpoint && entry.transport === 'collector');
+    const byEndpoint = groupBy(collectorEntries, (entry) => entry.endpoint!);
     for (const entries of byEndpoint.values()) {
       const batch = takeBatch(entries, KEEPALIVE_BYTES);
       if (batch.length > 0 && bytesOf(batch) <= KEEPALIVE_BYTES) {
@@ -163,11 +160,7 @@ export class Transport {
     const waiting = await this.outbox.list();
     for (const entry of waiting) if (!this.known.has(entry.record.id)) this.known.set(entry.record.id, entry);
     const due = waiting.filter((entry) => entry.endpoint && (force || entry.nextAttemptAt <= now));
-    const groups = new Map<string, OutboxEntry[]>();
-    for (const entry of due) {
-      const key = `${entry.transport} ${entry.endpoint}`;
-      groups.set(key, [...(groups.get(key) ?? []), entry]);
-    }
+    const groups = groupBy(due, (entry) => `${entry.transport} ${entry.endpoint}`);
     for (const entries of groups.values()) await this.deliverGroup(entries);
     this.scheduleNext();
   }
@@ -311,6 +304,18 @@ function weakly(target: EventTarget): () => EventTarget | undefined {
   if (typeof WeakRef !== 'function') return () => target;
   const ref = new WeakRef(target);
   return () => ref.deref();
+}
+
+/** Entries by key, in their order (one array per key, appended to, never copied). */
+function groupBy(entries: OutboxEntry[], keyOf: (entry: OutboxEntry) => string): Map<string, OutboxEntry[]> {
+  const groups = new Map<string, OutboxEntry[]>();
+  for (const entry of entries) {
+    const key = keyOf(entry);
+    const group = groups.get(key);
+    if (group) group.push(entry);
+    else groups.set(key, [entry]);
+  }
+  return groups;
 }
 
 function bytesOf(entries: OutboxEntry[]): number {

@@ -37,23 +37,10 @@ export const formStyles = css`
     outline-offset: 2px;
     box-shadow: 0 0 0 6px var(--_focus-halo);
   }
-  textarea {
-    display: block;
-    width: 100%;
-    min-height: 88px;
-    padding: 8px 12px;
-    margin-block-start: 8px;
-    border: 2px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    resize: vertical;
-  }
-  textarea[aria-invalid='true'] {
-    border-color: var(--_error);
-  }
   .count {
     margin-block-start: 4px;
   }
+  textarea,
   input[type='text'],
   input[type='email'],
   input[type='tel'],
@@ -68,7 +55,15 @@ export const formStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
   }
-  [aria-invalid='true'] {
+  textarea {
+    min-height: 88px;
+    padding: 8px 12px;
+    margin-block-start: 8px;
+    resize: vertical;
+  }
+  textarea[aria-invalid='true'],
+  input[aria-invalid='true'],
+  select[aria-invalid='true'] {
     border-color: var(--_error);
   }
   .field {

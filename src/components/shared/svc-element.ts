@@ -32,6 +32,7 @@ export class SvcElement extends LitElement {
   declare standardsSrc: string | undefined;
 
   private loadedStandards: readonly StandardDefinition[] | undefined;
+  private checkedDefinitions: { input: unknown; list: readonly StandardDefinition[] } | undefined;
   /** True when the agency's list could not be used and the ten standards are shown instead. */
   protected standardsFailed = false;
 
@@ -70,16 +71,20 @@ export class SvcElement extends LitElement {
 
   /** The standards in force: the agency's own list when given and valid, else the ten. */
   protected get standardList(): readonly StandardDefinition[] {
-    if (this.standardDefinitions !== undefined && this.standardDefinitions !== null) {
+    const value = this.standardDefinitions;
+    if (value === undefined || value === null) return this.loadedStandards ?? TEN_STANDARDS;
+    // Checked once per value, not on every render.
+    if (this.checkedDefinitions?.input !== value) {
+      let list: readonly StandardDefinition[];
       try {
-        const value = this.standardDefinitions;
-        return parseStandardDefinitions(typeof value === 'string' ? JSON.parse(value) : value);
+        list = parseStandardDefinitions(typeof value === 'string' ? JSON.parse(value) : value);
       } catch (error) {
         this.reportStandardsProblem(error);
-        return TEN_STANDARDS;
+        list = TEN_STANDARDS;
       }
+      this.checkedDefinitions = { input: value, list };
     }
-    return this.loadedStandards ?? TEN_STANDARDS;
+    return this.checkedDefinitions.list;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
