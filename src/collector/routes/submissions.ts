@@ -14,7 +14,7 @@ export interface SubmissionResult {
   status: 'accepted' | 'duplicate' | 'rejected';
   trackingCode?: string;
   dueAt?: string;
-  error?: ValidationError;
+  error?: ValidationError | { code: string; message: string; field?: string };
 }
 
 /** Counts a submission request against its client's minute; 429 with Retry-After when over. */
@@ -81,7 +81,12 @@ export async function postSubmissions(context: Context): Promise<void> {
     results.push({ id: idOf(checked.record), status: 'accepted' });
     valid.push(checked.record);
   }
-  const outcomes = await app.storage.submit(valid, { now: app.now(), complaintDueDays: app.config.complaintDueDays });
+  const outcomes = await app.storage.submit(valid, {
+    now: app.now(),
+    complaintDueDays: app.config.complaintDueDays,
+    source: clientAddress(req, app.config.trustProxy),
+    burstSeconds: app.config.burstSeconds,
+  });
   outcomes.forEach((outcome, index) => {
     results[slots[index]!] = outcome;
   });

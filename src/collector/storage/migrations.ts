@@ -1,4 +1,5 @@
 import type { Database } from './types.js';
+import { VERIFIED_MIGRATIONS } from '../verified/migrations.js';
 
 /** One schema change; applied once, in version order, recorded in `schema_migrations`. */
 export interface Migration {
@@ -46,6 +47,7 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX records_at ON records (at, id)',
     ],
   },
+  ...VERIFIED_MIGRATIONS,
 ];
 
 /**
