@@ -1,6 +1,7 @@
 // Verified ratings (CONTRACT §7) over HTTP and storage, run on each engine beside the collector
 // suite (test/collector/engine-pglite.test.ts, test/collector/engine-postgres.test.ts).
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Storage } from '../../src/collector/storage/types.js';
 import { hashCode } from '../../src/collector/verified/codes.js';
@@ -387,6 +388,9 @@ export function verifiedSuite(engine: 'pglite' | 'postgres', setup: EngineSetup)
         assert.match(en.text, /linked to the dossier/);
         const accept = await request(issued.url, { headers: { 'accept-language': 'en-GB,en;q=0.8' } });
         assert.match(accept.text, /<html lang="en">/);
+        // The CDN bundle it names is served by that name (its lazy chunks import it so), once built.
+        const bundle = /<script type="module" src="(\/r\/assets\/(?:rating|service-feedback)\.js)">/.exec(page.text)![1]!;
+        if (existsSync('dist/cdn/service-feedback.js')) assert.equal((await request(`${main.url}${bundle}`)).status, 200);
         const css = await request(`${main.url}/r/assets/page.css`, { headers: { 'accept-encoding': 'gzip' } });
         assert.equal(css.status, 200);
         const again = await fetch(`${main.url}/r/assets/page.css`, { headers: { 'if-none-match': css.headers.get('etag')! } });

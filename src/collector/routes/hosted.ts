@@ -117,6 +117,15 @@ function language(context: Context): 'vi' | 'en' {
   return /^\s*en\b/.test(accept) ? 'en' : 'vi';
 }
 
+/**
+ * The CDN bundle the page loads: `rating.js` (only `<svc-rating>`) when built, else the bundle of
+ * every citizen element. Served under its own name: its lazy chunks import it by that name.
+ */
+function bundleName(): 'rating.js' | 'service-feedback.js' {
+  const dir = cdnDir();
+  return dir !== undefined && existsSync(`${dir}rating.js`) ? 'rating.js' : 'service-feedback.js';
+}
+
 /** GET /r/:code — the hosted rating page. */
 export async function getHostedPage(context: Context): Promise<void> {
   const raw = context.params['code'] ?? '';
@@ -139,7 +148,7 @@ export async function getHostedPage(context: Context): Promise<void> {
 <meta name="referrer" content="no-referrer">
 <title>${text.title}</title>
 <link rel="stylesheet" href="/r/assets/page.css">
-<script type="module" src="/r/assets/rating.js"></script>
+<script type="module" src="/r/assets/${bundleName()}"></script>
 </head>
 <body>
 <main>
@@ -171,8 +180,7 @@ export async function getHostedAsset(context: Context): Promise<void> {
   } else if (/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.js$/.test(file)) {
     const dir = cdnDir();
     if (!dir) throw notFound();
-    // rating.js (only <svc-rating>) when built; else the bundle of every citizen element.
-    const candidates = chunk ? [`chunks/${file}`] : file === 'rating.js' ? ['rating.js', 'service-feedback.js'] : [];
+    const candidates = chunk ? [`chunks/${file}`] : file === bundleName() ? [file] : [];
     found = await asset(`${chunk ? 'chunks/' : ''}${file}`, 'text/javascript; charset=utf-8', async () => {
       for (const candidate of candidates) {
         const body = await readFile(`${dir}${candidate}`).catch(() => undefined);

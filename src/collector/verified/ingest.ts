@@ -66,6 +66,9 @@ export async function markBursts(db: Queryable, records: FeedbackRecord[], { sou
   });
   const out = [...records];
   const windowMs = burstSeconds * 1000;
+  // One row per source ever seen would grow without end: now and then (about one request in a
+  // thousand, on any instance) the rows too old to mark anything are dropped.
+  if (groups.size > 0 && Math.random() < 0.001) await db.query(SQL.PRUNE_SOURCES, [new Date(now.getTime() - windowMs - 3_600_000).toISOString()]);
   for (const [key, group] of groups) {
     group.sort((a, b) => a.at - b.at);
     const last = group[group.length - 1]!;

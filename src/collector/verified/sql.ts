@@ -61,3 +61,6 @@ export const REVOKE_KIOSK_KEY = `UPDATE kiosks SET revoked_at = $2::timestamptz 
 export const TOUCH_SOURCE = `INSERT INTO rating_sources AS s (source, last_at, prev_at) VALUES ($1, $2::timestamptz, NULL)
 ON CONFLICT (source) DO UPDATE SET prev_at = s.last_at, last_at = GREATEST(s.last_at, EXCLUDED.last_at)
 RETURNING prev_at`;
+
+/** $1: an instant; sources whose last rating is older cannot mark a burst any more. */
+export const PRUNE_SOURCES = 'DELETE FROM rating_sources WHERE last_at < $1::timestamptz';
