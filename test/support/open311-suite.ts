@@ -173,6 +173,9 @@ export function open311Suite(engine: 'pglite' | 'postgres', setup: { open(): Pro
             [`GET requests with a bad status (${f})`, () => request(v2(`requests.${f}?status=pending`)), 400],
             [`GET requests with a bad start_date (${f})`, () => request(v2(`requests.${f}?start_date=yesterday`)), 400],
             [`DELETE services (${f})`, () => request(v2(`services.${f}`), { method: 'DELETE' }), 405],
+            // PostgreSQL text cannot hold NUL: asking for it must be a 404, not a database error.
+            [`a NUL in the id (${f})`, () => request(v2(`requests/%00.${f}`)), 404],
+            [`a NUL in the token (${f})`, () => request(v2(`tokens/a%00b.${f}`)), 404],
           );
         }
         for (const [what, send, status] of cases) {
@@ -327,6 +330,11 @@ export function open311Suite(engine: 'pglite' | 'postgres', setup: { open(): Pro
         const fees = made.filter((item) => item.category === 'fees').map((item) => item.code);
         assert.deepEqual(await codes('service_code=fees'), recent.filter((code) => fees.includes(code)));
         assert.deepEqual(await codes('service_code=fees,delay&status=open'), recent.filter((code) => code !== made[0]!.code));
+        for (const query of ['jurisdiction_id=%00', 'service_request_id=%00,a%00b']) {
+          const nul = await request(v2(`requests.json?${query}`));
+          assert.equal(nul.status, 200, `${query}: ${nul.text}`);
+          assert.deepEqual(nul.body, []);
+        }
         const other = await request(v2('requests.json?jurisdiction_id=ubnd-nobody'));
         assert.deepEqual(other.body, []);
         const empty = await request(v2('requests.xml?jurisdiction_id=ubnd-nobody'));
