@@ -3,7 +3,7 @@ import type { Route } from '../http/router.js';
 import { postCases } from './cases.js';
 import { getComplaint, patchComplaint } from './complaints.js';
 import { getHealth } from './health.js';
-import { getOpen311Request, getOpen311Services, postOpen311Request } from './open311.js';
+import { open311Routes } from './open311.js';
 import { getRecord, getRecords, getRecordsCsv } from './records.js';
 import { postSubmissions } from './submissions.js';
 import { getInvitation, getInvitationQr, postInvitations } from './invitations.js';
@@ -34,8 +34,6 @@ export function routes(): Route<App>[] {
     { method: 'GET', path: '/r/:code', access: 'public', handle: getHostedPage },
     { method: 'GET', path: '/r/assets/:file', access: 'public', handle: getHostedAsset },
     { method: 'GET', path: '/r/assets/chunks/:file', access: 'public', handle: getHostedAsset },
-    { method: 'GET', path: '/open311/v2/services.json', access: 'public', open311: true, handle: getOpen311Services },
-    { method: 'POST', path: '/open311/v2/requests.json', access: 'public', open311: true, handle: postOpen311Request },
-    { method: 'GET', path: '/open311/v2/requests/:id.json', access: 'public', open311: true, handle: getOpen311Request },
+    ...open311Routes(),
   ];
 }
