@@ -32,7 +32,8 @@ function markdown(shift: number): Marked {
         return `<pre tabindex="0"><code${language}>${escapeHtml(text)}</code></pre>\n`;
       },
       table(token: Tokens.Table) {
-        const head = token.header.map((cell) => `<th scope="col">${this.parser.parseInline(cell.tokens)}</th>`).join('');
+        // An empty corner cell is no header (axe: empty-table-header).
+        const head = token.header.map((cell) => (cell.text.trim() ? `<th scope="col">${this.parser.parseInline(cell.tokens)}</th>` : '<td></td>')).join('');
         const body = token.rows
           .map((row) => `<tr>${row.map((cell) => `<td>${this.parser.parseInline(cell.tokens)}</td>`).join('')}</tr>`)
           .join('\n');

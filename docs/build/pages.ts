@@ -17,14 +17,16 @@ export interface ProsePage {
   scripts?: string[];
 }
 
-function render(source: Source): string {
+function render(source: Source, title: string): string {
   if ('html' in source) return source.html;
-  if ('file' in source) return renderMarkdown(readFileSync(source.file, 'utf8'), 1);
-  // A README `##` section keeps its heading as an <h2> under the page's <h1>.
-  return renderMarkdown(section('README.md', source.readme));
+  // Files are written with `##` as their top level, under the page's <h1>.
+  if ('file' in source) return renderMarkdown(readFileSync(source.file, 'utf8'));
+  // A README `##` section keeps its heading as an <h2> under the page's <h1> (unless it says the same).
+  const markdown = section('README.md', source.readme);
+  return renderMarkdown(source.readme === title ? markdown.replace(/^##[^\n]*\n/, '') : markdown);
 }
 
-export const proseBody = (page: ProsePage) => `<h1>${escapeHtml(page.title)}</h1>\n${page.sources.map(render).join('\n')}`;
+export const proseBody = (page: ProsePage) => `<h1>${escapeHtml(page.title)}</h1>\n${page.sources.map((source) => render(source, page.title)).join('\n')}`;
 
 /** The runnable analytics example: CSV in, report rows out, with the very code that runs. */
 const ANALYTICS_RUNNER = `<h2 id="try-it">Try it</h2>
@@ -46,8 +48,7 @@ page, with the same <code>service-feedback/analytics.js</code> a page, a Web Wor
 </div>`;
 
 /** The snippet builder's page; the form is built in the browser from assets/elements.json. */
-const BUILDER = `<h1>Snippet builder</h1>
-<p>Pick an element and its options, see it live, then copy the snippet into your page (or your
+const BUILDER = `<p>Pick an element and its options, see it live, then copy the snippet into your page (or your
 CMS's HTML block). Copy the script file beside your page, or point the script at your own copy:
 the library sends nothing to anyone but your collector (<code>endpoint</code>).</p>
 <div class="builder">
@@ -73,8 +74,7 @@ the library sends nothing to anyone but your collector (<code>endpoint</code>).<
 </div>`;
 
 /** The theming playground; controls are built in the browser from assets/elements.json. */
-const THEMING = `<h1>Theming playground</h1>
-<p>Change the <code>--svc-*</code> custom properties and see the elements change. Each pair of
+const THEMING = `<p>Change the <code>--svc-*</code> custom properties and see the elements change. Each pair of
 colours drawn on each other is checked against WCAG 2.2 AA as you go: 4.5:1 for text, 3:1 for
 borders, the focus ring and chart marks.</p>
 <div class="theming">
@@ -105,7 +105,7 @@ borders, the focus ring and chart marks.</p>
 export const PROSE_PAGES: ProsePage[] = [
   { path: 'usage.html', title: 'Using the elements', sources: [{ readme: 'Embed it' }, { readme: 'Complaints' }, { readme: 'How nothing is lost, and nothing is counted twice' }, { readme: 'Accessibility' }, { readme: 'Strict Content-Security-Policy and Trusted Types' }, { readme: 'Browser support' }] },
   { path: 'builder.html', title: 'Snippet builder', sources: [{ html: BUILDER }], scripts: ['assets/builder.js'] },
-  { path: 'theming.html', title: 'Theming', sources: [{ html: THEMING }, { readme: 'Theming' }], scripts: ['cdn/service-feedback.js', 'assets/theming.js'] },
+  { path: 'theming.html', title: 'Theming playground', sources: [{ html: THEMING }, { readme: 'Theming' }], scripts: ['cdn/service-feedback.js', 'assets/theming.js'] },
   { path: 'collector.html', title: 'Collector', sources: [{ readme: 'Collector' }, { readme: 'Scaling' }] },
   { path: 'analytics.html', title: 'Analytics', sources: [{ readme: 'Analytics' }, { html: ANALYTICS_RUNNER }], scripts: ['assets/analytics-demo.js'] },
   { path: 'dashboard.html', title: 'Dashboard', sources: [{ readme: 'Dashboard' }] },

@@ -49,7 +49,7 @@ function run(): void {
   table.tHead!.append(head);
   for (const row of rows) {
     const tr = make('tr');
-    const key = row.key as Record<string, string | null>;
+    const key = row.key as unknown as Record<string, string | null>;
     const cells = [
       ...groupBy.map((field) => key[field] ?? '—'),
       String(key['period']),

@@ -52,6 +52,12 @@ async function setUpExamples(): Promise<void> {
       }
     }),
   );
+  // A setup may move focus into its example (the error summary takes focus): the reader starts at
+  // the top of the page (or at the anchor they followed), not inside an example.
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  if (active instanceof HTMLElement && active !== document.body) active.blur();
+  if (!location.hash) window.scrollTo(0, 0);
   document.documentElement.dataset['examplesReady'] = 'true';
 }
 
