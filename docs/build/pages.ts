@@ -21,9 +21,10 @@ function render(source: Source, title: string): string {
   if ('html' in source) return source.html;
   // Files are written with `##` as their top level, under the page's <h1>.
   if ('file' in source) return renderMarkdown(readFileSync(source.file, 'utf8'));
-  // A README `##` section keeps its heading as an <h2> under the page's <h1> (unless it says the same).
+  // A README `##` section keeps its heading as an <h2> under the page's <h1>; when it says the
+  // same as the page's title, it is dropped and its `###` subsections become the <h2>s.
   const markdown = section('README.md', source.readme);
-  return renderMarkdown(source.readme === title ? markdown.replace(/^##[^\n]*\n/, '') : markdown);
+  return source.readme === title ? renderMarkdown(markdown.replace(/^##[^\n]*\n/, ''), -1) : renderMarkdown(markdown);
 }
 
 export const proseBody = (page: ProsePage) => `<h1>${escapeHtml(page.title)}</h1>\n${page.sources.map((source) => render(source, page.title)).join('\n')}`;
