@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '../support/commands.js';
 import '../../src/dashboard.js';
 import type { SvcDashboard } from '../../src/components/dashboard/svc-dashboard.js';
 import type { SvcChart } from '../../src/components/chart/svc-chart.js';
