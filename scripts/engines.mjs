@@ -17,13 +17,13 @@ export const WEBKIT_BROWSER = process.env.WEBKIT_BROWSER_PATH || '/usr/lib/x86_6
 export const XVFB_RUN = '/usr/bin/xvfb-run';
 
 /** Debian packages per engine, for the message (and the install) when one is missing. */
-const PACKAGES = { chromium: ['chromium'], firefox: ['firefox-esr'], webkit: ['webkit2gtk-driver', 'xvfb'] };
+const PACKAGES = { chromium: ['chromium'], firefox: ['firefox-esr'], webkit: ['webkit2gtk-driver', 'xvfb', 'xauth'] };
 
 /** The files an engine needs that are missing (empty when it can run). */
 export function missing(engine) {
   if (engine === 'chromium') return findChromium() ? [] : ['/usr/bin/chromium'];
   if (engine === 'firefox') return [FIREFOX_PATH].filter((path) => !existsSync(path));
-  return [WEBKIT_DRIVER, WEBKIT_BROWSER, XVFB_RUN].filter((path) => !existsSync(path));
+  return [WEBKIT_DRIVER, WEBKIT_BROWSER, XVFB_RUN, '/usr/bin/xauth'].filter((path) => !existsSync(path));
 }
 
 /**
