@@ -37,8 +37,10 @@ export default {
   nodeResolve: true,
   concurrency: 1,
   testsFinishTimeout: 300_000,
-  // Firefox and WebKit take 10–15 s to start here, more when the machine is busy.
+  // Firefox and WebKit take 10–15 s to start here, and a test page's first load (esbuild
+  // compiling its imports) far longer when the shared machine is busy.
   browserStartTimeout: 120_000,
+  testsStartTimeout: 120_000,
   // A test's time limit catches hangs, not slowness: WebKit (no headless mode, software rendering
   // under Xvfb) runs the axe and big-file tests several times slower than Chromium, and a shared
   // machine under load slows every engine (the big-CSV worker test passed 15 s in Chromium there).
