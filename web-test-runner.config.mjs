@@ -36,7 +36,7 @@ export default {
   files: ['test/components/**/*.test.ts', 'test/browser/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
-  testsFinishTimeout: 300_000,
+  testsFinishTimeout: 600_000,
   // Firefox and WebKit take 10–15 s to start here, and a test page's first load (esbuild
   // compiling its imports) far longer when the shared machine is busy.
   browserStartTimeout: 120_000,
