@@ -1,6 +1,7 @@
 // npm test: everything a commit must keep green, in one command, in this order:
-// browsers present → build → type-check tests → Node tests → browser tests (Chromium, Firefox,
-// WebKit in turn) → end-to-end → size budgets. SVC_ENGINES=chromium,firefox narrows the engines.
+// browsers present → build → documentation site → type-check tests → Node tests → browser tests
+// (Chromium, Firefox, WebKit in turn) → end-to-end → size budgets → README element reference up to
+// date. SVC_ENGINES=chromium,firefox narrows the engines.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -36,6 +37,8 @@ function files(dir, pattern) {
 const chromium = ensureChromium();
 const engines = ensureEngines();
 run('build', 'node', ['scripts/build.mjs']);
+// The documentation site: its browser test (test/e2e/docs.e2e.ts) opens every page.
+run('documentation site', 'node', ['--import', 'tsx', 'docs/build/site.ts']);
 run('type-check tests', 'node_modules/.bin/tsc', ['-p', 'tsconfig.test.json', '--noEmit']);
 
 const browserDirs = new Set(['components', 'browser', 'e2e', 'support', 'fixtures']);
