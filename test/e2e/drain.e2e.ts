@@ -47,7 +47,8 @@ function rateOnce(page: Page, score: number): Promise<void> {
     await el.updateComplete;
     root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await queued;
-    await el.updateComplete;
+    // The thank-you shows just after svc-queued; start over from there.
+    while (!root.querySelector('.thanks')) await new Promise((done) => requestAnimationFrame(done));
     el.startOver();
     await el.updateComplete;
   }, score);
