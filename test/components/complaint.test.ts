@@ -224,7 +224,7 @@ describe('<svc-complaint>', () => {
     await send(el);
     await waitUntil(() => events.some((event) => event.type === 'svc-queued'), 'queued');
     const [attachment] = (events.find((event) => event.type === 'svc-queued')!.detail.record as ComplaintRecord).attachments!;
-    const bytes = Uint8Array.from(atob(attachment!.data), (char) => char.charCodeAt(0));
+    const bytes = Uint8Array.from(atob(attachment!.data), (char) => char.charCodeAt(0)) as Uint8Array<ArrayBuffer>;
     expect(attachment!.type).to.equal('image/jpeg');
     expect(attachment!.size).to.equal(bytes.length);
     expect([bytes[0], bytes[1]]).to.deep.equal([0xff, 0xd8]);

@@ -30,7 +30,7 @@ function exifTiff(): Uint8Array {
 }
 
 /** The JPEG with an APP1 Exif segment (GPS) inserted right after its SOI marker. */
-export function withGpsExif(jpeg: Uint8Array): Uint8Array {
+export function withGpsExif(jpeg: Uint8Array): Uint8Array<ArrayBuffer> {
   if (jpeg[0] !== 0xff || jpeg[1] !== 0xd8) throw new Error('not a JPEG');
   const tiff = exifTiff();
   const payload = new Uint8Array([0x45, 0x78, 0x69, 0x66, 0x00, 0x00, ...tiff]); // "Exif\0\0"
