@@ -10,6 +10,15 @@ import { createInterface } from 'node:readline';
 import { openStorage } from '../../src/collector/storage/index.js';
 import { ADMIN_TOKEN, complaint, rating } from '../support/collector.js';
 
+/** Polls `check` every 20 ms; fails after `timeoutMs`. */
+async function waitFor(check: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 interface Child {
   process: ChildProcess;
   url: string;
@@ -83,7 +92,8 @@ describe('collector process', () => {
       }
     };
     const load = Promise.all(Array.from({ length: 24 }, (_, index) => worker(index)));
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Signal once the load is really running (a count, not a sleep: a busy machine is slower).
+    await waitFor(() => acknowledged.size > 100, 'more than 100 acknowledged records');
     const ackedBeforeSignal = acknowledged.size;
     signalled = true;
     first.process.kill('SIGTERM');
@@ -142,7 +152,7 @@ describe('collector process killed', () => {
       }
     };
     const load = Promise.all(Array.from({ length: 16 }, worker));
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await waitFor(() => acknowledged.size > 50, 'more than 50 acknowledged records');
     first.process.kill('SIGKILL');
     await first.exited;
     stop = true;

@@ -265,7 +265,8 @@ describe('<svc-complaint>', () => {
     const key = draftKey();
     const first = await fixture<SvcComplaint>(html`<svc-complaint lang="en" agency="a" min-fill-seconds="0" draft-key=${key}></svc-complaint>`);
     await fillValid(first, '<img src=x onerror="window.__xss=1"> waited all morning');
-    await aTimeout(400); // the draft is written a moment after the last change
+    // The draft is written a moment after the last change: wait for it, not for a time.
+    await waitUntil(async () => ((await loadDraft<{ description?: string }>(key))?.description ?? '').includes('waited all morning'), 'draft written');
     first.remove();
     const second = await fixture<SvcComplaint>(html`<svc-complaint lang="en" agency="a" min-fill-seconds="0" draft-key=${key}></svc-complaint>`);
     await waitUntil(() => root(second).querySelector('.notice'), 'draft restored');
@@ -279,8 +280,9 @@ describe('<svc-complaint>', () => {
     // No endpoint: kept on the device, so the done panel shows the temporary code and says why.
     expect(q(second, '.done').textContent).to.contain('This is a temporary code');
     await expect(second).to.be.accessible();
+    await waitUntil(async () => (await loadDraft(key)) === undefined, 'draft cleared once queued');
     const third = await fixture<SvcComplaint>(html`<svc-complaint lang="en" agency="a" draft-key=${key}></svc-complaint>`);
-    await aTimeout(200);
+    await third.updateComplete;
     expect(root(third).querySelector('.notice')).to.equal(null);
     expect(q<HTMLTextAreaElement>(third, '#description').value).to.equal('');
   });
