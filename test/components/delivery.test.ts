@@ -5,7 +5,12 @@ import { Outbox } from '../../src/core/outbox.js';
 import { KEEPALIVE_BYTES, MAX_BATCH_BYTES, MAX_BATCH_RECORDS, Transport, type TransportOptions } from '../../src/core/transport.js';
 import { parseRetryAfter, REQUEST_TIMEOUT_MS, sendToCollector } from '../../src/core/delivery.js';
 import { FakeClock } from '../support/fake-clock.js';
-import type { RatingRecord } from '../../src/core/record.js';
+import { registerSender } from '../../src/core/transport.js';
+import { sendToOpen311 } from '../../src/core/open311.js';
+
+// The Open311 sender, as <svc-complaint> registers it.
+registerSender('open311', sendToOpen311);
+import type { ComplaintRecord, RatingRecord } from '../../src/core/record.js';
 import { uuidV4 } from '../../src/core/uuid.js';
 import { fakeCollector, recordEvents, storedCount, type ScriptStep } from '../support/browser.js';
 
@@ -341,6 +346,37 @@ describe('delivery', () => {
     expect(await outbox.list()).to.deep.equal([]);
     tabA.stop();
     tabB.stop();
+  });
+
+  it('Open311: contact details only with consent, name split into first and last; a 5xx is retried, then filed once', async () => {
+    const { endpoint, state, transport, owner, events, run, sent } = await setup([{ status: 503 }]);
+    const base = { id: uuidV4(), kind: 'complaint', createdAt: new Date().toISOString(), agency: 'a', channel: 'online', locale: 'vi', category: 'fees', description: 'Thu phí cao hơn mức niêm yết.' } as const;
+    const withContact = {
+      ...base,
+      contact: { name: 'Nguyễn Văn An', email: 'an@example.vn', phone: '0912 345 678', consent: true, consentText: 'Tôi đồng ý', consentAt: new Date().toISOString() },
+    } as ComplaintRecord;
+    const anonymous = { ...base, id: uuidV4() } as ComplaintRecord;
+    await transport.queue(withContact, `${endpoint}/open311`, owner, { transport: 'open311', open311: { serviceCode: 'fees', jurisdictionId: 'hcm' } });
+    await run(sent);
+    await transport.queue(anonymous, `${endpoint}/open311`, owner, { transport: 'open311' });
+    await run(() => events.filter((event) => event.type === 'svc-sent').length === 2);
+    const { open311 } = await state();
+    // The first attempt met a 503 and was retried; each complaint was filed once after that.
+    expect(open311.map((request) => request.form['attribute[svc_id]'])).to.deep.equal([withContact.id, withContact.id, anonymous.id]);
+    expect(open311[1]!.form).to.deep.include({
+      service_code: 'fees',
+      jurisdiction_id: 'hcm',
+      email: 'an@example.vn',
+      phone: '0912 345 678',
+      first_name: 'Nguyễn',
+      last_name: 'Văn An',
+    });
+    expect(Object.keys(open311[2]!.form).sort()).to.deep.equal(['attribute[svc_id]', 'description', 'service_code']);
+    expect(events.filter((event) => event.type === 'svc-sent').map((event) => event.detail)).to.deep.equal([
+      { id: withContact.id, trackingCode: 'REQ-2' },
+      { id: anonymous.id, trackingCode: 'REQ-3' },
+    ]);
+    transport.stop();
   });
 
   it('an element gone from the page has its svc-sent dispatched on document', async () => {
