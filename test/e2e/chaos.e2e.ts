@@ -143,7 +143,6 @@ it(`chaos: ${SUBMISSIONS} submissions, random reloads, faults and an outage — 
     'every queued record to reach the collector',
     120_000,
   );
-  await new Promise((done) => setTimeout(done, 500));
   const stored = await storedIds();
   const unique = new Set(stored);
   const missing = [...queued].filter((id) => !unique.has(id));
