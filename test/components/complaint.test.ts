@@ -178,7 +178,7 @@ describe('<svc-complaint>', () => {
     type(el, '#contact-phone', '0987 654 321');
     await el.updateComplete;
     await send(el);
-    await waitUntil(() => events.some((event) => event.type === 'svc-queued'), 'queued');
+    await waitUntil(() => events.some((event) => event.type === 'svc-queued'), 'queued', { timeout: 10_000 });
     const record = events.find((event) => event.type === 'svc-queued')!.detail.record as ComplaintRecord;
     expect(record.contact).to.deep.include({ phone: '0987 654 321', consent: true });
     expect(record.contact).to.not.have.any.keys('name', 'email');
@@ -199,7 +199,7 @@ describe('<svc-complaint>', () => {
     await waitUntil(async () => {
       draft = await loadDraft(key);
       return JSON.stringify(draft ?? '').includes('contact details must not be in it');
-    }, 'the draft written');
+    }, 'the draft written', { timeout: 10_000 });
     expect(JSON.stringify(draft)).to.not.match(/Trần Thị B|b@example\.vn|0912 000 111|consent|contact"/);
     expect(Object.keys(draft as object).sort()).to.deep.equal(['attachments', 'category', 'description', 'standard']);
   });
@@ -219,10 +219,11 @@ describe('<svc-complaint>', () => {
     const el = await fixture<SvcComplaint>(html`<svc-complaint lang="en" agency="a" min-fill-seconds="0" draft-key=${draftKey()}></svc-complaint>`);
     const events = recordEvents(el);
     await pick(el, [new File([photo], 'IMG_0001.JPG', { type: 'image/jpeg' })]);
-    await waitUntil(() => root(el).querySelectorAll('.files li').length === 1, 'the photo listed');
+    // Decoding and re-encoding 2400 × 1200 px takes a while on a busy machine.
+    await waitUntil(() => root(el).querySelectorAll('.files li').length === 1, 'the photo listed', { timeout: 10_000 });
     await fillValid(el);
     await send(el);
-    await waitUntil(() => events.some((event) => event.type === 'svc-queued'), 'queued');
+    await waitUntil(() => events.some((event) => event.type === 'svc-queued'), 'queued', { timeout: 10_000 });
     const [attachment] = (events.find((event) => event.type === 'svc-queued')!.detail.record as ComplaintRecord).attachments!;
     const bytes = Uint8Array.from(atob(attachment!.data), (char) => char.charCodeAt(0)) as Uint8Array<ArrayBuffer>;
     expect(attachment!.type).to.equal('image/jpeg');
@@ -238,7 +239,7 @@ describe('<svc-complaint>', () => {
     const el = await fixture<SvcComplaint>(html`<svc-complaint lang="en" agency="a" min-fill-seconds="0" draft-key=${draftKey()}></svc-complaint>`);
     await fillValid(el);
     await send(el);
-    await waitUntil(() => root(el).querySelector('.done'), 'done');
+    await waitUntil(() => root(el).querySelector('.done'), 'done', { timeout: 10_000 });
     const code = q(el, '.code').textContent!.trim();
     expect(code).to.not.equal('');
     const copyButton = () => [...root(el).querySelectorAll<HTMLButtonElement>('.done-actions button')].find((button) => button.textContent!.includes('Copy'))!;
@@ -246,13 +247,13 @@ describe('<svc-complaint>', () => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (text: string) => void copied.push(text) }, configurable: true });
     try {
       copyButton().click();
-      await waitUntil(() => q(el, '.copy-state').textContent!.trim() !== '', 'copied');
+      await waitUntil(() => q(el, '.copy-state').textContent!.trim() !== '', 'copied', { timeout: 10_000 });
       expect(copied).to.deep.equal([code]);
       expect(q(el, '.copy-state').textContent!.trim()).to.equal('Code copied.');
       // A plain-HTTP intranet page has no navigator.clipboard.
       Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
       copyButton().click();
-      await waitUntil(() => q(el, '.copy-state').textContent!.includes('selected'), 'selected');
+      await waitUntil(() => q(el, '.copy-state').textContent!.includes('selected'), 'selected', { timeout: 10_000 });
       expect(q(el, '.copy-state').textContent!.trim()).to.equal('The code is selected: press Ctrl+C (or long-press and choose Copy) to copy it.');
       expect(getSelection()!.toString().trim()).to.equal(code);
       await expect(el).to.be.accessible();
@@ -266,7 +267,7 @@ describe('<svc-complaint>', () => {
     const first = await fixture<SvcComplaint>(html`<svc-complaint lang="en" agency="a" min-fill-seconds="0" draft-key=${key}></svc-complaint>`);
     await fillValid(first, '<img src=x onerror="window.__xss=1"> waited all morning');
     // The draft is written a moment after the last change: wait for it, not for a time.
-    await waitUntil(async () => ((await loadDraft<{ description?: string }>(key))?.description ?? '').includes('waited all morning'), 'draft written');
+    await waitUntil(async () => ((await loadDraft<{ description?: string }>(key))?.description ?? '').includes('waited all morning'), 'draft written', { timeout: 10_000 });
     first.remove();
     const second = await fixture<SvcComplaint>(html`<svc-complaint lang="en" agency="a" min-fill-seconds="0" draft-key=${key}></svc-complaint>`);
     await waitUntil(() => root(second).querySelector('.notice'), 'draft restored');
@@ -280,7 +281,7 @@ describe('<svc-complaint>', () => {
     // No endpoint: kept on the device, so the done panel shows the temporary code and says why.
     expect(q(second, '.done').textContent).to.contain('This is a temporary code');
     await expect(second).to.be.accessible();
-    await waitUntil(async () => (await loadDraft(key)) === undefined, 'draft cleared once queued');
+    await waitUntil(async () => (await loadDraft(key)) === undefined, 'draft cleared once queued', { timeout: 10_000 });
     const third = await fixture<SvcComplaint>(html`<svc-complaint lang="en" agency="a" draft-key=${key}></svc-complaint>`);
     await third.updateComplete;
     expect(root(third).querySelector('.notice')).to.equal(null);

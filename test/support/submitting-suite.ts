@@ -57,7 +57,7 @@ export function submittingElementSuite(subject: SubmittingSubject): void {
       });
       await subject.fill(el);
       await send(el);
-      await waitUntil(() => events.some((event) => event.type === 'svc-queued'), 'queued');
+      await waitUntil(() => events.some((event) => event.type === 'svc-queued'), 'queued', { timeout: 10_000 });
       const queued = events.find((event) => event.type === 'svc-queued')!.detail.record as FeedbackRecord;
       expect(queued['campaign']).to.deep.equal({ name: 'q4-2026', wave: 2 });
       const stored = (await storedCount(state, 1)).stored[0]!;
@@ -74,7 +74,7 @@ export function submittingElementSuite(subject: SubmittingSubject): void {
       try {
         await subject.fill(el);
         await send(el);
-        await waitUntil(() => events.length > 0, 'an event');
+        await waitUntil(() => events.length > 0, 'an event', { timeout: 10_000 });
         await el.updateComplete;
       } finally {
         console.error = original;
@@ -93,7 +93,7 @@ export function submittingElementSuite(subject: SubmittingSubject): void {
       expect(events).to.deep.equal([]);
       await subject.fill(el);
       await send(el);
-      await waitUntil(() => events.some((event) => event.type === 'svc-queued'), 'queued');
+      await waitUntil(() => events.some((event) => event.type === 'svc-queued'), 'queued', { timeout: 10_000 });
       expect(events.map((event) => event.type)).to.deep.equal(['svc-submit', 'svc-queued']);
       expect(events[1]!.detail.record).to.deep.include(subject.fromCode);
     });
@@ -105,7 +105,7 @@ export function submittingElementSuite(subject: SubmittingSubject): void {
       const events = recordEvents(el);
       await subject.fill(el);
       await send(el);
-      await waitUntil(() => shadow(el).querySelector('.thanks, .done'), 'thanked');
+      await waitUntil(() => shadow(el).querySelector('.thanks, .done'), 'thanked', { timeout: 10_000 });
       const queued = events.find((event) => event.type === 'svc-queued')!;
       expect(queued.detail.persisted).to.equal(true);
       expect(events.some((event) => event.type === 'svc-sent')).to.equal(false);
