@@ -70,6 +70,8 @@ export interface AggregateQuery extends RecordFilter {
   groupBy: readonly GroupField[];
   period: Period;
   timeZone: string;
+  /** Count flagged and suspect ratings like the others (CONTRACT §7); default false. */
+  includeFlagged?: boolean;
 }
 
 export type { GroupField } from '../../analytics/summary.js';
