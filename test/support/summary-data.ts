@@ -80,13 +80,22 @@ export function randomRecords(seed: number, count: number): FeedbackRecord[] {
         extra['trackingCode'] = `T${anyIndex()}`;
       }
       if (random() < 0.3) {
-        const answers: Record<string, unknown> = { q1: 1 + Math.floor(random() * 5), q2: random() < 0.5 };
-        if (random() < 0.5) answers['q3'] = pick(random, ['a', 'b', 'Tốt']);
-        if (random() < 0.5) answers['q4'] = ['x', 'y', 'z'].filter(() => random() < 0.5);
-        extra['answers'] = answers;
+        // The built-in sets with their own questions, an agency's own set, and answers without a set.
         const set = random();
-        if (set < 0.45) extra['questionSet'] = 'sipas';
-        else if (set < 0.9) extra['questionSet'] = 'a11';
+        const pickSome = (options: readonly string[]) => options.filter(() => random() < 0.5);
+        if (set < 0.35) {
+          extra['questionSet'] = 'sipas';
+          extra['answers'] = { access: 1 + Math.floor(random() * 5), result: 1 + Math.floor(random() * 5) };
+        } else if (set < 0.6) {
+          extra['questionSet'] = 'a11';
+          extra['answers'] = { satisfaction: 1 + Math.floor(random() * 5), positive: pickSome(['ease', 'efficiency', 'employee']) };
+        } else if (set < 0.75) {
+          extra['questionSet'] = 'tthc-9';
+          extra['answers'] = { 'total-time': Math.floor(random() * 3), conduct: Math.floor(random() * 3) };
+        } else {
+          if (set < 0.9) extra['questionSet'] = 'phieu-rieng';
+          extra['answers'] = { q2: random() < 0.5, q3: pick(random, ['a', 'b', 'Tốt']), q4: pickSome(['x', 'y', 'z']) };
+        }
       }
       records.push({
         ...common,
