@@ -129,3 +129,49 @@ export function tthc9Total(answers: Readonly<Record<string, unknown>>): number {
 export function tthc9Grade(total: number): 'good' | 'average' | 'poor' {
   return total >= 15 ? 'good' : total >= 9 ? 'average' : 'poor';
 }
+
+const TOKEN = /^[A-Za-z0-9_-]{1,64}$/;
+const CONTROL = /[\u0000-\u001F\u007F]/;
+/** As many answers as standards a record may carry. */
+const MAX_ANSWERS = 64;
+
+function plainAnswer(value: unknown): boolean {
+  const shortText = (item: unknown) => typeof item === 'string' && item.length <= 200 && !CONTROL.test(item);
+  if (typeof value === 'boolean' || Number.isSafeInteger(value) || shortText(value)) return true;
+  return Array.isArray(value) && value.length <= MAX_ANSWERS && value.every(shortText);
+}
+
+/**
+ * What is wrong with a rating's `questionSet` and `answers`, with the field at fault, or undefined.
+ * Answers to a built-in set must be questions of that set with values of their type (a score out
+ * of range is refused); answers to an agency's own set must at least be plain values. The shared
+ * validator (so the collector) and `<svc-rating>` both apply it.
+ */
+export function answersProblem(record: Readonly<Record<string, unknown>>): { message: string; field: string } | undefined {
+  const set = record['questionSet'];
+  if (set !== undefined && (typeof set !== 'string' || !TOKEN.test(set))) {
+    return { message: 'questionSet must be a set id such as "sipas".', field: 'questionSet' };
+  }
+  const answers = record['answers'];
+  if (answers === undefined) return undefined;
+  if (answers === null || typeof answers !== 'object' || Array.isArray(answers)) {
+    return { message: 'answers must be an object of { questionId: answer }.', field: 'answers' };
+  }
+  if (set === undefined) return { message: 'answers need the questionSet they answer.', field: 'questionSet' };
+  const entries = Object.entries(answers);
+  if (entries.length > MAX_ANSWERS) return { message: 'Too many answers.', field: 'answers' };
+  const shapes = isBuiltInSet(set) ? QUESTION_SHAPES[set] : undefined;
+  for (const [id, value] of entries) {
+    const field = `answers.${id}`;
+    if (!TOKEN.test(id)) return { message: `"${id}" is not a question id.`, field };
+    if (shapes) {
+      const shape = shapes.find((question) => question.id === id);
+      if (!shape) return { message: `"${id}" is not a question of ${set}.`, field };
+      const problem = answerProblem(shape, value);
+      if (problem) return { message: `The answer to ${id} ${problem}.`, field };
+    } else if (!plainAnswer(value)) {
+      return { message: 'An answer must be true or false, a whole number, a short text or a list of short texts.', field };
+    }
+  }
+  return undefined;
+}

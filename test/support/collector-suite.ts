@@ -256,6 +256,8 @@ export function collectorSuite(engine: 'pglite' | 'postgres', setup: EngineSetup
           { name: 'a case without dueAt', body: caseRecord({ dueAt: undefined }), status: 400, code: 'validation', field: 'dueAt' },
           { name: 'an out-of-range score', body: rating({ score: 6 }), status: 400, code: 'validation', field: 'score' },
           { name: 'score 0 on scale 3', body: rating({ scale: 3, score: 0 }), status: 400, code: 'validation', field: 'score' },
+          { name: 'a SIPAS answer out of range', body: rating({ questionSet: 'sipas', answers: { access: 6 } }), status: 400, code: 'validation', field: 'answers.access' },
+          { name: 'a nine-index answer of 3 points', body: rating({ questionSet: 'tthc-9', answers: { conduct: 3 } }), status: 400, code: 'validation', field: 'answers.conduct' },
           { name: 'a missing id', body: rating({ id: undefined }), status: 400, code: 'validation', field: 'id' },
           { name: 'control characters in a one-line field', body: rating({ agency: 'ubnd\u0007test' }), status: 400, code: 'validation', field: 'agency' },
           { name: 'a NUL in free text', body: rating({ comment: 'a\u0000b' }), status: 400, code: 'validation', field: 'comment' },
