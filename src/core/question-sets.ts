@@ -80,27 +80,19 @@ export function isBuiltInSet(id: unknown): id is QuestionSetId {
  * by the element before it queues, and by the collector on ingest).
  */
 export function answerProblem(shape: QuestionShape, value: unknown): string | undefined {
-  switch (shape.type) {
-    case 'yesno':
-      return typeof value === 'boolean' ? undefined : 'must be true or false';
-    case 'scale3':
-    case 'scale5': {
-      const top = shape.type === 'scale3' ? 3 : 5;
-      return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= top ? undefined : `must be a whole number from 1 to ${top}`;
-    }
-    case 'points': {
-      const top = shape.max ?? 2;
-      return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= top ? undefined : `must be a whole number from 0 to ${top}`;
-    }
-    case 'choice':
-      return typeof value === 'string' && (shape.options ?? []).includes(value) ? undefined : `must be one of ${(shape.options ?? []).join(', ')}`;
-    case 'multi':
-      return Array.isArray(value) &&
-        value.every((item) => typeof item === 'string' && (shape.options ?? []).includes(item)) &&
-        new Set(value).size === value.length
-        ? undefined
-        : `must be a list of distinct options among ${(shape.options ?? []).join(', ')}`;
+  const { type } = shape;
+  if (type === 'yesno') return typeof value === 'boolean' ? undefined : 'must be true or false';
+  if (type === 'choice' || type === 'multi') {
+    const options = shape.options ?? [];
+    const list = type === 'multi' ? value : [value];
+    return Array.isArray(list) && list.every((item) => options.includes(item)) && new Set(list).size === list.length
+      ? undefined
+      : `must be ${type === 'multi' ? 'a list of distinct options' : 'one'} of ${options.join(', ')}`;
   }
+  // scale3, scale5, points: a whole number in a range.
+  const low = type === 'points' ? 0 : 1;
+  const high = type === 'points' ? (shape.max ?? 2) : type === 'scale3' ? 3 : 5;
+  return Number.isInteger(value) && (value as number) >= low && (value as number) <= high ? undefined : `must be a whole number from ${low} to ${high}`;
 }
 
 /** The shape of a question of a full set (texts dropped). */

@@ -1,13 +1,16 @@
 /**
  * The questions of a question set as native form controls (CONTRACT §9): a fieldset with a legend
- * per question, radios for yes/no, scales, points and choices, checkboxes for a multi choice. No
- * texts of their own: the set brings them (loaded lazily for the built-in sets).
+ * per question, radios for yes/no, scales, points and choices, checkboxes for a multi choice. Part
+ * of the lazily loaded question module, so it takes Lit's `html` from the element instead of
+ * importing Lit (an import shared with the element would split the CDN bundle into chunks).
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import type { TemplateResult, html as litHtml } from 'lit';
 import type { Answer, Question, QuestionSet } from '../../core/question-sets.js';
 
 /** What the fields need from their element. */
 export interface QuestionFieldsContext {
+  /** Lit's `html` tag, from the element. */
+  html: typeof litHtml;
   set: QuestionSet;
   answers: Readonly<Record<string, Answer>>;
   /** `vi`, `en`, …: picks the text of each question and option (vi when the locale has none). */
@@ -51,6 +54,7 @@ function choicesOf(question: Question, context: QuestionFieldsContext): Choice[]
 
 /** One fieldset per question; `prefix` keeps input names apart from the element's other radios. */
 export function questionFields(context: QuestionFieldsContext, prefix = 'q'): TemplateResult {
+  const html = context.html;
   return html`${context.set.questions.map((question, index) => {
     const name = `${prefix}-${question.id}`;
     const current = context.answers[question.id];
@@ -98,5 +102,3 @@ export function pointsTotal(set: QuestionSet, answers: Readonly<Record<string, A
   }
   return { total, max };
 }
-
-export { nothing };

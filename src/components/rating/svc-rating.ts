@@ -6,8 +6,7 @@ import { defineElement } from '../shared/define.js';
 import { errorSummary, focusErrorSummary, type FieldError } from '../shared/error-summary.js';
 import { SvcSubmittingElement } from '../shared/submitting-element.js';
 import { face, tick } from './faces.js';
-import { answersProblem, isBuiltInSet, tthc9Grade, type Answer, type QuestionSet } from '../../core/question-sets.js';
-import { pointsTotal, questionFields } from './question-fields.js';
+import { QUESTION_SHAPES, answersProblem, isBuiltInSet, tthc9Grade, type Answer, type QuestionSet } from '../../core/question-sets.js';
 import { ratingStyles } from './svc-rating.styles.js';
 
 type View = 'form' | 'thanks';
@@ -212,7 +211,7 @@ export class SvcRating extends SvcSubmittingElement {
         // The texts of the built-in sets are a separate module: a rating without a set never loads them.
         void import('./question-texts.js').then((texts) => {
           this.setTexts = texts;
-          if (isBuiltInSet(this.questions)) this.loadedSet = texts.builtInQuestionSet(this.questions);
+          if (isBuiltInSet(this.questions)) this.loadedSet = texts.builtInQuestionSet(this.questions, QUESTION_SHAPES[this.questions]);
           this.requestUpdate();
         });
       }
@@ -471,10 +470,11 @@ export class SvcRating extends SvcSubmittingElement {
     if (!set || !texts) return nothing;
     const t = this.t;
     const lang = this.locale === 'en' ? 'en' : 'vi';
-    const points = pointsTotal(set, this.setAnswers);
+    const points = texts.pointsTotal(set, this.setAnswers);
     return html`<fieldset class="standards question-set" data-set=${set.id}>
       <legend class="sub-question">${texts.SET_LEGEND[lang]}</legend>
-      ${questionFields({
+      ${texts.questionFields({
+        html,
         set,
         answers: this.setAnswers,
         lang,
