@@ -1,5 +1,6 @@
-// Writes the README's element reference (attributes, events, parts, CSS properties) from
-// custom-elements.json, which is itself generated from the JSDoc. `--check` fails when stale.
+// Writes the README's list of elements (tag and what it is for) from custom-elements.json, which
+// is itself generated from the JSDoc; each element's full reference (attributes, properties,
+// events, parts, CSS properties) is its page on the documentation site. `--check` fails when stale.
 // (npm run docs runs it, then builds the documentation site: scripts/docs.mjs.)
 import { readFileSync, writeFileSync } from 'node:fs';
 
@@ -14,45 +15,19 @@ const elements = manifest.modules
   .flatMap((module) => module.declarations ?? [])
   .filter((declaration) => declaration.tagName)
   .sort((a, b) => a.tagName.localeCompare(b.tagName));
-const sections = [];
-for (const element of elements) {
-  const lines = [`### \`<${element.tagName}>\``, '', cell(element.description || element.summary), ''];
-  const attributes = (element.attributes ?? []).filter((attribute) => attribute.name !== 'lang');
-  if (attributes.length) {
-    lines.push('| attribute | property | type | default | description |', '|---|---|---|---|---|');
-    for (const attribute of attributes) {
-      const member = (element.members ?? []).find((m) => m.name === attribute.fieldName) ?? {};
-      lines.push(
-        `| \`${attribute.name}\` | \`${attribute.fieldName ?? ''}\` | \`${cell(attribute.type?.text)}\` | ${attribute.default ? `\`${cell(attribute.default)}\`` : ''} | ${cell(member.description ?? attribute.description)} |`,
-      );
-    }
-    lines.push('', 'Plus `lang` (own, else the closest ancestor\'s, else `vi`).', '');
-  }
-  const properties = (element.members ?? []).filter(
-    (member) => member.kind === 'field' && !member.attribute && !member.static && member.privacy !== 'protected' && member.description,
-  );
-  if (properties.length) {
-    lines.push('| property only | type | description |', '|---|---|---|');
-    for (const property of properties) lines.push(`| \`${property.name}\` | \`${cell(property.type?.text)}\` | ${cell(property.description)} |`);
-    lines.push('');
-  }
-  if (element.events?.length) {
-    lines.push('| event | description |', '|---|---|');
-    for (const event of element.events) lines.push(`| \`${event.name}\` | ${cell(event.description)} |`);
-    lines.push('');
-  }
-  if (element.cssParts?.length) {
-    lines.push('Parts: ' + element.cssParts.map((part) => `\`${part.name}\` (${cell(part.description)})`).join(', ') + '.', '');
-  }
-  if (element.cssProperties?.length) {
-    lines.push('| CSS custom property | description |', '|---|---|');
-    for (const property of element.cssProperties) lines.push(`| \`${property.name}\` | ${cell(property.description)} |`);
-    lines.push('');
-  }
-  sections.push(lines.join('\n'));
-}
-
-const generated = `${START}\n\n${sections.join('\n')}\n${END}`;
+const rows = elements.map((element) => {
+  const counts = [
+    [(element.attributes ?? []).filter((attribute) => attribute.name !== 'lang').length, 'attributes'],
+    [element.events?.length ?? 0, 'events'],
+    [element.cssParts?.length ?? 0, 'parts'],
+    [element.cssProperties?.length ?? 0, 'CSS properties'],
+  ]
+    .filter(([count]) => count)
+    .map(([count, what]) => `${count} ${what}`)
+    .join(', ');
+  return `| \`<${element.tagName}>\` | ${cell(element.summary || element.description)} | ${counts} |`;
+});
+const generated = `${START}\n\n| element | what it is for | reference (on its page of the site) |\n|---|---|---|\n${rows.join('\n')}\n\n${END}`;
 const readme = readFileSync('README.md', 'utf8');
 const start = readme.indexOf(START.slice(0, 16));
 const end = readme.indexOf(END);
@@ -63,11 +38,11 @@ if (start === -1 || end === -1) {
 const updated = readme.slice(0, start) + generated + readme.slice(end + END.length);
 if (process.argv.includes('--check')) {
   if (updated !== readme) {
-    console.error('✘ README.md element reference is stale: run npm run docs');
+    console.error('✘ README.md element list is stale: run npm run docs');
     process.exit(1);
   }
-  console.log('✔ README.md element reference matches custom-elements.json');
+  console.log('✔ README.md element list matches custom-elements.json');
 } else {
   writeFileSync('README.md', updated);
-  console.log('README.md element reference written');
+  console.log('README.md element list written');
 }

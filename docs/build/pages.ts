@@ -1,5 +1,6 @@
 // The site's other pages: the home page, the snippet builder, the theming playground and the
-// prose pages, each made of Markdown (a file in docs/pages/, or a section of the README).
+// prose pages, each made of Markdown (a file in docs/pages/, or a section of the README: the home
+// page takes the README's opening, quick start and commands).
 import { readFileSync } from 'node:fs';
 import { escapeHtml } from './html.js';
 import type { ElementDoc } from './manifest.js';
@@ -104,15 +105,15 @@ borders, the focus ring and chart marks.</p>
 
 /** The prose pages, in navigation order. */
 export const PROSE_PAGES: ProsePage[] = [
-  { path: 'usage.html', title: 'Using the elements', sources: [{ readme: 'Embed it' }, { readme: 'Complaints' }, { readme: 'How nothing is lost, and nothing is counted twice' }, { readme: 'Accessibility' }, { readme: 'Strict Content-Security-Policy and Trusted Types' }, { readme: 'Browser support' }] },
+  { path: 'usage.html', title: 'Using the elements', sources: [{ file: 'docs/pages/usage.md' }] },
   { path: 'builder.html', title: 'Snippet builder', sources: [{ html: BUILDER }], scripts: ['assets/builder.js'] },
-  { path: 'theming.html', title: 'Theming playground', sources: [{ html: THEMING }, { readme: 'Theming' }], scripts: ['cdn/service-feedback.js', 'assets/theming.js'] },
-  { path: 'collector.html', title: 'Collector', sources: [{ readme: 'Collector' }, { readme: 'Scaling' }] },
-  { path: 'analytics.html', title: 'Analytics', sources: [{ readme: 'Analytics' }, { html: ANALYTICS_RUNNER }], scripts: ['assets/analytics-demo.js'] },
-  { path: 'dashboard.html', title: 'Dashboard', sources: [{ readme: 'Dashboard' }] },
-  { path: 'reliability.html', title: 'Reliability and security', sources: [{ readme: 'Reliability and security' }] },
-  { path: 'privacy.html', title: 'Privacy notice', sources: [{ file: 'docs/pages/privacy-notice.md' }, { readme: 'Privacy: what is collected' }] },
-  { path: 'numbers.html', title: 'Numbers', sources: [{ readme: 'Benchmarks' }] },
+  { path: 'theming.html', title: 'Theming playground', sources: [{ html: THEMING }, { file: 'docs/pages/theming.md' }], scripts: ['cdn/service-feedback.js', 'assets/theming.js'] },
+  { path: 'collector.html', title: 'Collector', sources: [{ file: 'docs/pages/collector.md' }] },
+  { path: 'analytics.html', title: 'Analytics', sources: [{ file: 'docs/pages/analytics.md' }, { html: ANALYTICS_RUNNER }], scripts: ['assets/analytics-demo.js'] },
+  { path: 'dashboard.html', title: 'Dashboard', sources: [{ file: 'docs/pages/dashboard.md' }] },
+  { path: 'reliability.html', title: 'Reliability and security', sources: [{ file: 'docs/pages/reliability.md' }] },
+  { path: 'privacy.html', title: 'Privacy notice', sources: [{ file: 'docs/pages/privacy-notice.md' }] },
+  { path: 'numbers.html', title: 'Numbers', sources: [{ file: 'docs/pages/numbers.md' }] },
 ];
 
 /** The home page: what the project is, then a card per element. */
@@ -133,5 +134,6 @@ ${elements.map((element) => `  <li><a href="elements/${element.tag}.html"><code>
   <li><a href="collector.html">Run the collector</a>: where the ratings go.</li>
   <li><a href="privacy.html">Publish the privacy notice</a> your citizens are owed.</li>
 </ul>
+${renderMarkdown(section('README.md', 'Quick start'))}
 ${renderMarkdown(section('README.md', 'Commands'))}`;
 }
