@@ -1,6 +1,7 @@
 import { COMPLAINT_STATUSES, type ComplaintStatus } from '../../core/record.js';
 import type { Context } from '../app.js';
-import { requireAdmin } from '../http/auth.js';
+import { inScope, requireAccess } from '../http/access.js';
+import { appendAudit } from '../storage/audit.js';
 import { parseJson, readBody } from '../http/body.js';
 import { HttpError, sendJson } from '../http/errors.js';
 import type { ComplaintPatch, ComplaintView } from '../storage/types.js';
@@ -51,12 +52,17 @@ export function parsePatch(body: unknown): ComplaintPatch {
   return patch;
 }
 
-/** PATCH /v1/complaints/:key — admin. */
+/** PATCH /v1/complaints/:key — handler of the complaint's scope; audited in the same transaction. */
 export async function patchComplaint(context: Context): Promise<void> {
   const { app, req, res } = context;
-  requireAdmin(req, app.config.adminToken);
+  const principal = await requireAccess(context, { role: 'handler' });
   const patch = parsePatch(parseJson(req, await readBody(req, 64 * 1024)));
-  const result = await app.storage.updateComplaint(key(context), patch, app.now());
+  const now = app.now();
+  const result = await app.storage.updateComplaint(key(context), patch, now, {
+    allow: (before) => inScope(principal, before),
+    changed: (tx, before, after) =>
+      appendAudit(tx, principal, { action: 'complaint.update', target: `complaint:${after.trackingCode}`, agency: after.agency, unit: after.unit, before, after }, now),
+  });
   if (!result.found) throw notFound();
   if ('invalid' in result) throw new HttpError(400, 'validation', result.invalid.message, result.invalid.field);
   sendJson(res, 200, { id: result.view.id, ...publicView(result.view) });

@@ -1,5 +1,6 @@
 import type { App } from '../app.js';
 import type { Route } from '../http/router.js';
+import { getAudit } from './audit.js';
 import { postCases } from './cases.js';
 import { getComplaint, patchComplaint } from './complaints.js';
 import { getHealth } from './health.js';
@@ -7,8 +8,12 @@ import { getOpen311Request, getOpen311Services, postOpen311Request } from './ope
 import { getRecord, getRecords, getRecordsCsv } from './records.js';
 import { postSubmissions } from './submissions.js';
 import { getSummary, summaryAccess } from './summary.js';
+import { deleteToken, getTokens, postToken } from './tokens.js';
 
-/** Every route of CONTRACT §6, with who may read its answer from another origin. */
+/**
+ * Every route of CONTRACT §6 and §8, with who may read its answer from another origin. The
+ * officials' routes (`access: 'admin'`) each call `requireAccess` (http/access.ts) for role and scope.
+ */
 export function routes(): Route<App>[] {
   return [
     { method: 'GET', path: '/healthz', access: 'public', handle: getHealth },
@@ -20,6 +25,10 @@ export function routes(): Route<App>[] {
     { method: 'GET', path: '/v1/records.csv', access: 'admin', handle: getRecordsCsv },
     { method: 'GET', path: '/v1/records/:id', access: 'admin', handle: getRecord },
     { method: 'GET', path: '/v1/summary', access: summaryAccess, handle: getSummary },
+    { method: 'POST', path: '/v1/tokens', access: 'admin', handle: postToken },
+    { method: 'GET', path: '/v1/tokens', access: 'admin', handle: getTokens },
+    { method: 'DELETE', path: '/v1/tokens/:id', access: 'admin', handle: deleteToken },
+    { method: 'GET', path: '/v1/audit', access: 'admin', handle: getAudit },
     { method: 'GET', path: '/open311/v2/services.json', access: 'public', open311: true, handle: getOpen311Services },
     { method: 'POST', path: '/open311/v2/requests.json', access: 'public', open311: true, handle: postOpen311Request },
     { method: 'GET', path: '/open311/v2/requests/:id.json', access: 'public', open311: true, handle: getOpen311Request },

@@ -46,6 +46,53 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX records_at ON records (at, id)',
     ],
   },
+  // 20–29: officials' access, audit and complaint handling (CONTRACT §8).
+  {
+    version: 20,
+    name: 'tokens',
+    statements: [
+      // Only the SHA-256 of a secret is kept; a revoked token stays listed (and in the audit log).
+      `CREATE TABLE tokens (
+        id text PRIMARY KEY,
+        hash text NOT NULL UNIQUE,
+        role text NOT NULL CHECK (role IN ('viewer', 'handler', 'admin')),
+        agency text,
+        unit text,
+        label text NOT NULL,
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz,
+        revoked_at timestamptz,
+        CHECK (unit IS NULL OR agency IS NOT NULL)
+      )`,
+    ],
+  },
+  {
+    version: 21,
+    name: 'audit',
+    statements: [
+      `CREATE TABLE audit (
+        seq bigserial PRIMARY KEY,
+        at timestamptz NOT NULL,
+        token_id text,
+        label text NOT NULL,
+        action text NOT NULL,
+        target text NOT NULL,
+        agency text,
+        unit text,
+        before jsonb,
+        after jsonb
+      )`,
+      'CREATE INDEX audit_target ON audit (target, seq)',
+      'CREATE INDEX audit_at ON audit (at, seq)',
+      // Append-only in the database too, not only in the routes.
+      `CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'the audit log is append-only' USING ERRCODE = 'insufficient_privilege';
+      END $$`,
+      'CREATE TRIGGER audit_no_change BEFORE UPDATE OR DELETE ON audit FOR EACH ROW EXECUTE FUNCTION audit_append_only()',
+      'CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only()',
+    ],
+  },
 ];
 
 /**

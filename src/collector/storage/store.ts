@@ -16,6 +16,7 @@ import type {
   Row,
   Storage,
   SubmitOutcome,
+  UpdateHooks,
   UpdateResult,
 } from './types.js';
 
@@ -41,6 +42,7 @@ function view(row: Row): ComplaintView {
     status: row['status'] as ComplaintStatus,
     category: String(row['category']),
     agency: String(row['agency']),
+    unit: typeof row['unit'] === 'string' ? row['unit'] : null,
     createdAt: String(record['createdAt']),
     updatedAt: isoOrNull(row['updated_at'])!,
     dueAt: isoOrNull(row['due_at'])!,
@@ -98,7 +100,7 @@ export class Store implements Storage {
     });
   }
 
-  async importCases(records: readonly CaseRecord[], { now }: { now: Date }): Promise<ImportOutcome[]> {
+  async importCases(records: readonly CaseRecord[], { now, scope }: { now: Date; scope?: { agency: string; unit: string | null } }): Promise<ImportOutcome[]> {
     const results: ImportOutcome[] = [];
     let slice: CaseRecord[] = [];
     let ids = new Set<string>();
@@ -106,7 +108,7 @@ export class Store implements Storage {
       if (slice.length === 0) return;
       const rows = slice.map((record) => toRow(record, now, 0));
       const done = new Map<string, boolean>();
-      for (const row of await this.db.query(SQL.UPSERT_CASES, [JSON.stringify(rows)])) done.set(String(row['id']), row['inserted'] === true);
+      for (const row of await this.db.query(SQL.UPSERT_CASES, [JSON.stringify(rows), scope?.agency ?? null, scope?.unit ?? null])) done.set(String(row['id']), row['inserted'] === true);
       for (const record of slice) {
         const inserted = done.get(idOf(record));
         results.push(
@@ -114,7 +116,7 @@ export class Store implements Storage {
             ? {
                 id: idOf(record),
                 status: 'rejected',
-                error: { code: 'conflict', message: 'This id belongs to a rating or complaint, not a case.', field: 'id' },
+                error: { code: 'conflict', message: 'This id belongs to a rating or complaint, or to a case outside this token\'s scope.', field: 'id' },
               }
             : { id: idOf(record), status: inserted ? 'accepted' : 'updated' },
         );
@@ -139,13 +141,14 @@ export class Store implements Storage {
     return row ? view(row) : undefined;
   }
 
-  async updateComplaint(key: string, patch: ComplaintPatch, now: Date): Promise<UpdateResult> {
+  async updateComplaint(key: string, patch: ComplaintPatch, now: Date, hooks: UpdateHooks = {}): Promise<UpdateResult> {
     const current = await this.findComplaint(key);
     if (!current) return { found: false };
     return this.db.transaction(async (tx: Queryable): Promise<UpdateResult> => {
       const [row] = await tx.query(SQL.LOCK_COMPLAINT, [current.id]);
       if (!row) return { found: false };
       const before = view(row);
+      if (hooks.allow && !hooks.allow(before)) return { found: false };
       const status = patch.status ?? before.status;
       const response = patch.response === undefined ? before.response : patch.response;
       if (response !== null) {
@@ -158,7 +161,9 @@ export class Store implements Storage {
       const closed = CLOSED.includes(status);
       const resolvedAt = closed ? (CLOSED.includes(before.status) && before.resolvedAt ? before.resolvedAt : now.toISOString()) : null;
       const [updated] = await tx.query(SQL.UPDATE_COMPLAINT, [before.id, status, response, resolvedAt, now.toISOString()]);
-      return { found: true, view: view(updated!) };
+      const after = view(updated!);
+      await hooks.changed?.(tx, before, after);
+      return { found: true, view: after };
     });
   }
 
@@ -168,7 +173,7 @@ export class Store implements Storage {
   }
 
   async *exportRecords(filter: RecordFilter, pageSize = 500): AsyncGenerator<FeedbackRecord> {
-    const base = [filter.kind ?? null, filter.from ?? null, filter.to ?? null];
+    const base = filterParams(filter);
     let rows = await this.db.query(SQL.EXPORT_FIRST_PAGE, [...base, pageSize]);
     while (rows.length > 0) {
       for (const row of rows) yield fromRow(row);
@@ -179,7 +184,7 @@ export class Store implements Storage {
   }
 
   async exportPaths(filter: RecordFilter): Promise<string[]> {
-    const params = [filter.kind ?? null, filter.from ?? null, filter.to ?? null];
+    const params = filterParams(filter);
     const paths = (await this.db.query<{ path: string }>(SQL.EXPORT_PATHS, params)).map((row) => row.path);
     const [complaints] = await this.db.query(SQL.HAS_COMPLAINTS, params);
     if (complaints?.['found'] === true) paths.push(...SERVER_FIELDS);
@@ -202,6 +207,11 @@ export class Store implements Storage {
   close(): Promise<void> {
     return this.db.close();
   }
+}
+
+/** The parameters of SQL.FILTER. */
+function filterParams(filter: RecordFilter): unknown[] {
+  return [filter.kind ?? null, filter.from ?? null, filter.to ?? null, filter.agency ?? null, filter.unit ?? null];
 }
 
 function outcome(row: Row, inserted: boolean): SubmitOutcome {

@@ -1,0 +1,318 @@
+// Officials' access (CONTRACT §8) as one suite run on each engine (test/collector/officials-*.test.ts):
+// tokens, the scope matrix of every officials' route, the audit log, the token command.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Storage } from '../../src/collector/storage/types.js';
+import { tokenCommand } from '../../src/collector/token-command.js';
+import { uuidV4 } from '../../src/core/uuid.js';
+import { ADMIN_TOKEN, admin, caseRecord, complaint, rating, request, startCollector, type Reply, type Running } from './collector.js';
+import type { EngineSetup } from './collector-suite.js';
+
+const HOUR = 3_600_000;
+
+export function officialsSuite(engine: 'pglite' | 'postgres', setup: EngineSetup): void {
+  describe(`officials' access on ${engine}`, () => {
+    let storage: Storage;
+    let main: Running;
+    let clock = Date.parse('2026-03-06T01:00:00.000Z');
+    const now = () => new Date(clock);
+    // Agencies unique to this run, so the suite reads only its own rows.
+    const A = `so-a-${uuidV4().slice(0, 8)}`;
+    const B = `so-b-${uuidV4().slice(0, 8)}`;
+    const tokens: Record<string, { id: string; token: string }> = {};
+    const bearer = (name: string) => ({ authorization: `Bearer ${tokens[name]!.token}` });
+    const call = (name: string | null, method: string, path: string, body?: unknown): Promise<Reply> =>
+      request(`${main.url}${path}`, { method, headers: name === null ? {} : name === 'root' ? admin : bearer(name), ...(body !== undefined ? { body, contentType: 'application/json' } : {}) });
+
+    const ratingA = rating({ agency: A, unit: 'u1', officer: 'an' });
+    const ratingA2 = rating({ agency: A, unit: 'u2', officer: 'binh' });
+    const ratingB = rating({ agency: B, unit: 'u1', officer: 'chi' });
+    const complaintA = complaint({ agency: A, unit: 'u1', contact: { name: 'Nguyễn Văn A', phone: '0900000001', consent: true, consentText: 'Tôi đồng ý', consentAt: '2026-03-05T08:30:00.000Z' } });
+    const complaintA2 = complaint({ agency: A, unit: 'u2' });
+    const complaintB = complaint({ agency: B, unit: 'u1' });
+    const caseA = caseRecord({ agency: A, unit: 'u1' });
+    const caseB = caseRecord({ agency: B, unit: 'u1' });
+    const codes: Record<string, string> = {};
+
+    before(async () => {
+      storage = await setup.open();
+      main = await startCollector(storage, { adminToken: ADMIN_TOKEN }, { now });
+      const reply = await request(`${main.url}/v1/submissions`, { body: { records: [ratingA, ratingA2, ratingB, complaintA, complaintA2, complaintB] } });
+      assert.equal(reply.status, 200);
+      for (const [index, name] of ['complaintA', 'complaintA2', 'complaintB'].entries()) codes[name] = reply.body.results[3 + index].trackingCode;
+      assert.equal((await call('root', 'POST', '/v1/cases', [caseA, caseB])).status, 200);
+      const make = async (name: string, body: Record<string, unknown>) => {
+        const made = await call('root', 'POST', '/v1/tokens', { label: name, ...body });
+        assert.equal(made.status, 201, made.text);
+        tokens[name] = { id: made.body.id, token: made.body.token };
+      };
+      await make('viewerA', { role: 'viewer', agency: A });
+      await make('handlerA', { role: 'handler', agency: A });
+      await make('adminA', { role: 'admin', agency: A });
+      await make('handlerAu1', { role: 'handler', agency: A, unit: 'u1' });
+      await make('viewerB', { role: 'viewer', agency: B });
+      await make('adminAll', { role: 'admin' });
+      await make('revoked', { role: 'admin' });
+      await make('expiring', { role: 'admin', expiresAt: '1h' });
+      assert.equal((await call('root', 'DELETE', `/v1/tokens/${tokens['revoked']!.id}`)).status, 200);
+    });
+    after(async () => {
+      await main?.close();
+      await storage?.close();
+      await setup.teardown?.();
+    });
+
+    describe('tokens', () => {
+      it('the secret is answered once and stored only as its SHA-256', async () => {
+        const made = await call('root', 'POST', '/v1/tokens', { role: 'viewer', agency: A, label: 'hash check' });
+        assert.match(made.body.token, /^svc_[A-Za-z0-9_-]{32}$/);
+        assert.deepEqual(Object.keys(made.body).sort(), ['agency', 'expiresAt', 'id', 'label', 'role', 'token', 'unit']);
+        const dump = JSON.stringify(await storage.db.query('SELECT * FROM tokens'));
+        assert.ok(!dump.includes(made.body.token), 'the secret is not in the table');
+        const { createHash } = await import('node:crypto');
+        const [row] = await storage.db.query('SELECT hash FROM tokens WHERE id = $1', [made.body.id]);
+        assert.equal(row!['hash'], createHash('sha256').update(made.body.token).digest('hex'));
+        const listed = await call('root', 'GET', '/v1/tokens');
+        assert.equal(listed.status, 200);
+        assert.ok(!listed.text.includes(made.body.token) && !listed.text.includes(String(row!['hash'])), 'lists show no secret and no hash');
+        assert.ok(listed.body.tokens.some((token: { id: string }) => token.id === made.body.id));
+      });
+
+      it('bad token requests are 400 with the field', async () => {
+        for (const [body, field] of [
+          [{ role: 'boss', label: 'x' }, 'role'],
+          [{ role: 'viewer' }, 'label'],
+          [{ role: 'viewer', unit: 'u1', label: 'x' }, 'unit'],
+          [{ role: 'viewer', label: 'x', expiresAt: '2020-01-01' }, 'expiresAt'],
+          [{ role: 'viewer', label: 'x', expiresAt: 'soon' }, 'expiresAt'],
+          [{ role: 'viewer', label: 'x', secret: 'mine' }, 'secret'],
+        ] as const) {
+          const reply = await call('root', 'POST', '/v1/tokens', body);
+          assert.equal(reply.status, 400, JSON.stringify(body));
+          assert.equal(reply.body.error.field, field);
+        }
+      });
+
+      it('revoked and expired tokens are 401 on every route; wrong ones too', async () => {
+        const before = await call('expiring', 'GET', '/v1/tokens');
+        assert.equal(before.status, 200);
+        clock += 2 * HOUR;
+        try {
+          for (const [method, path] of ROUTES(codes, caseA)) {
+            for (const name of ['revoked', 'expiring']) {
+              const reply = await call(name, method, path, method === 'GET' || method === 'DELETE' ? undefined : {});
+              assert.equal(reply.status, 401, `${name} ${method} ${path}`);
+              assert.equal(reply.body.error.code, 'unauthorized');
+            }
+            const wrong = await request(`${main.url}${path}`, { method, headers: { authorization: 'Bearer svc_not-a-token-at-all-000000000000' } });
+            assert.equal(wrong.status, 401, `wrong ${method} ${path}`);
+          }
+        } finally {
+          clock -= 2 * HOUR;
+        }
+      });
+    });
+
+    describe('scope matrix', () => {
+      // [who, expected status] per route, in and out of scope: viewer < handler < admin; out of scope 404.
+      it('GET /v1/records and records.csv: viewer and up, filtered to the scope', async () => {
+        for (const name of ['viewerA', 'handlerA', 'adminA']) {
+          const reply = await call(name, 'GET', '/v1/records');
+          assert.equal(reply.status, 200, name);
+          const agencies = new Set(reply.body.map((record: { agency: string }) => record.agency));
+          assert.deepEqual([...agencies], [A], name);
+          assert.equal(reply.body.length, 5, `${name}: 2 ratings, 2 complaints, 1 case`);
+          const csv = await call(name, 'GET', '/v1/records.csv');
+          assert.equal(csv.status, 200);
+          assert.ok(csv.text.includes(A) && !csv.text.includes(B), `${name} csv`);
+        }
+        const unit = await call('handlerAu1', 'GET', '/v1/records');
+        assert.deepEqual(unit.body.map((record: { id: string }) => record.id).sort(), [ratingA.id, complaintA.id, caseA.id].sort());
+        const all = await call('adminAll', 'GET', '/v1/records');
+        assert.ok(all.body.some((record: { agency: string }) => record.agency === B) && all.body.some((record: { agency: string }) => record.agency === A));
+        const b = await call('viewerB', 'GET', '/v1/records');
+        assert.ok(b.body.every((record: { agency: string }) => record.agency === B));
+      });
+
+      it('GET /v1/records/:id: in scope 200 (contact included), out of scope 404', async () => {
+        const inside = await call('viewerA', 'GET', `/v1/records/${complaintA.id}`);
+        assert.equal(inside.status, 200);
+        assert.equal(inside.body.contact.phone, '0900000001');
+        assert.equal((await call('viewerA', 'GET', `/v1/records/${complaintB.id}`)).status, 404);
+        assert.equal((await call('handlerAu1', 'GET', `/v1/records/${complaintA2.id}`)).status, 404);
+        assert.equal((await call('handlerAu1', 'GET', `/v1/records/${complaintA.id}`)).status, 200);
+        assert.equal((await call('viewerB', 'GET', `/v1/records/${ratingA.id}`)).status, 404);
+        assert.equal((await call('adminAll', 'GET', `/v1/records/${ratingB.id}`)).status, 200);
+      });
+
+      it('PATCH /v1/complaints/:code: viewer 403; handler and admin 200 in scope, 404 outside', async () => {
+        assert.equal((await call('viewerA', 'PATCH', `/v1/complaints/${codes['complaintA']}`, { status: 'in_progress' })).status, 403);
+        assert.equal((await call('viewerB', 'PATCH', `/v1/complaints/${codes['complaintA']}`, { status: 'in_progress' })).status, 403);
+        assert.equal((await call('handlerA', 'PATCH', `/v1/complaints/${codes['complaintA']}`, { status: 'in_progress' })).status, 200);
+        assert.equal((await call('handlerA', 'PATCH', `/v1/complaints/${codes['complaintB']}`, { status: 'in_progress' })).status, 404);
+        assert.equal((await call('adminA', 'PATCH', `/v1/complaints/${codes['complaintB']}`, { status: 'in_progress' })).status, 404);
+        assert.equal((await call('handlerAu1', 'PATCH', `/v1/complaints/${codes['complaintA2']}`, { status: 'in_progress' })).status, 404);
+        assert.equal((await call('handlerAu1', 'PATCH', `/v1/complaints/${codes['complaintA']}`, { response: 'Đang xử lý.' })).status, 200);
+        assert.equal((await call('adminAll', 'PATCH', `/v1/complaints/${codes['complaintB']}`, { status: 'in_progress' })).status, 200);
+        // Nothing changed by the refused ones.
+        const [row] = await storage.db.query('SELECT status, updated_at FROM records WHERE id = $1', [complaintA2.id]);
+        assert.equal(row!['status'], 'received');
+      });
+
+      it('POST /v1/cases: admin only; a scoped admin imports only its own cases', async () => {
+        for (const name of ['viewerA', 'handlerA', 'handlerAu1']) assert.equal((await call(name, 'POST', '/v1/cases', [caseRecord({ agency: A })])).status, 403, name);
+        const mine = caseRecord({ agency: A, unit: 'u1' });
+        const theirs = caseRecord({ agency: B });
+        const reply = await call('adminA', 'POST', '/v1/cases', [mine, theirs, { ...caseB, dueAt: '2026-03-20T10:00:00Z', agency: A }]);
+        assert.equal(reply.status, 200);
+        assert.deepEqual(reply.body.results.map((result: { status: string }) => result.status), ['accepted', 'rejected', 'rejected']);
+        const [row] = await storage.db.query('SELECT agency, due_at FROM records WHERE id = $1', [caseB.id]);
+        assert.equal(row!['agency'], B, 'a case of another agency is not taken over');
+        assert.equal(new Date(row!['due_at'] as string).toISOString(), '2026-03-09T10:00:00.000Z');
+      });
+
+      it('GET /v1/summary?groupBy=officer: viewer and up, counted only within the scope', async () => {
+        assert.equal((await request(`${main.url}/v1/summary?groupBy=officer`)).status, 401);
+        const reply = await call('viewerA', 'GET', '/v1/summary?groupBy=officer');
+        assert.equal(reply.status, 200);
+        const officers = reply.body.map((row: { key: { officer: string | null } }) => row.key.officer);
+        assert.ok(officers.includes('an') && officers.includes('binh'), JSON.stringify(officers));
+        assert.ok(!officers.includes('chi'), 'no officer of agency B');
+        const unit = await call('handlerAu1', 'GET', '/v1/summary?groupBy=officer');
+        assert.deepEqual(unit.body.map((row: { key: { officer: string | null } }) => row.key.officer).filter((officer: string | null) => officer !== null), ['an']);
+      });
+
+      it('POST /v1/tokens: admin only, a scoped admin only inside its scope', async () => {
+        for (const name of ['viewerA', 'handlerA']) assert.equal((await call(name, 'POST', '/v1/tokens', { role: 'viewer', agency: A, label: 'x' })).status, 403, name);
+        assert.equal((await call('adminA', 'POST', '/v1/tokens', { role: 'viewer', agency: A, unit: 'u2', label: 'in scope' })).status, 201);
+        assert.equal((await call('adminA', 'POST', '/v1/tokens', { role: 'viewer', agency: B, label: 'other agency' })).status, 403);
+        assert.equal((await call('adminA', 'POST', '/v1/tokens', { role: 'admin', label: 'everything' })).status, 403);
+      });
+
+      it('GET and DELETE /v1/tokens: admin only, lists filtered, another scope\'s token 404', async () => {
+        for (const name of ['viewerA', 'handlerA']) {
+          assert.equal((await call(name, 'GET', '/v1/tokens')).status, 403, name);
+          assert.equal((await call(name, 'DELETE', `/v1/tokens/${tokens['viewerB']!.id}`)).status, 403, name);
+        }
+        const listed = await call('adminA', 'GET', '/v1/tokens');
+        assert.equal(listed.status, 200);
+        assert.ok(listed.body.tokens.length >= 4);
+        assert.ok(listed.body.tokens.every((token: { agency: string }) => token.agency === A));
+        assert.equal((await call('adminA', 'DELETE', `/v1/tokens/${tokens['viewerB']!.id}`)).status, 404);
+        assert.equal((await call('viewerB', 'GET', '/v1/records')).status, 200, 'still valid');
+        assert.equal((await call('adminA', 'DELETE', `/v1/tokens/${uuidV4()}`)).status, 404);
+      });
+
+      it('GET /v1/audit: viewer and up, only its scope', async () => {
+        const mine = await call('viewerA', 'GET', '/v1/audit');
+        assert.equal(mine.status, 200);
+        assert.ok(mine.body.entries.length > 0);
+        assert.ok(mine.body.entries.every((entry: { agency: string }) => entry.agency === A));
+        const theirs = await call('viewerB', 'GET', `/v1/audit?target=complaint:${codes['complaintA']}`);
+        assert.deepEqual(theirs.body.entries, []);
+        assert.equal((await request(`${main.url}/v1/audit`)).status, 401);
+      });
+    });
+
+    describe('audit', () => {
+      it('a complaint update is logged with who, what, before and after, and no contact details', async () => {
+        const code = codes['complaintA']!;
+        const reply = await call('handlerA', 'PATCH', `/v1/complaints/${code}`, { status: 'resolved', response: 'Đã trả hồ sơ.' });
+        assert.equal(reply.status, 200);
+        const log = await call('viewerA', 'GET', `/v1/audit?target=complaint:${code}`);
+        const last = log.body.entries.at(-1);
+        assert.equal(last.action, 'complaint.update');
+        assert.equal(last.tokenId, tokens['handlerA']!.id);
+        assert.equal(last.label, 'handlerA');
+        assert.equal(last.before.status, 'in_progress');
+        assert.equal(last.after.status, 'resolved');
+        assert.equal(last.after.response, 'Đã trả hồ sơ.');
+        assert.equal(last.at, now().toISOString());
+        const everything = JSON.stringify(await storage.db.query('SELECT * FROM audit'));
+        assert.ok(!everything.includes('0900000001') && !everything.includes('Nguyễn Văn A'), 'no contact details in the log');
+      });
+
+      it('token creation and revocation and case imports are logged; the bootstrap admin is named ADMIN_TOKEN', async () => {
+        const revoke = await call('root', 'GET', `/v1/audit?target=token:${tokens['revoked']!.id}`);
+        assert.deepEqual(revoke.body.entries.map((entry: { action: string }) => entry.action), ['token.create', 'token.revoke']);
+        assert.equal(revoke.body.entries[1].label, 'ADMIN_TOKEN');
+        assert.equal(revoke.body.entries[1].tokenId, null);
+        assert.ok(revoke.body.entries[1].after.revokedAt);
+        const cases = await call('adminA', 'GET', '/v1/audit?target=cases');
+        assert.ok(cases.body.entries.some((entry: { action: string; after: { rejected: number } }) => entry.action === 'case.import' && entry.after.rejected === 2));
+      });
+
+      it('the log is append-only in the database: UPDATE, DELETE and TRUNCATE are refused', async () => {
+        const count = async () => Number((await storage.db.query('SELECT count(*) AS n FROM audit'))[0]!['n']);
+        const before = await count();
+        await assert.rejects(storage.db.query(`UPDATE audit SET label = 'x'`), /append-only/);
+        await assert.rejects(storage.db.query('DELETE FROM audit'), /append-only/);
+        await assert.rejects(storage.db.query('TRUNCATE audit'), /append-only/);
+        assert.equal(await count(), before);
+      });
+
+      it('pages through with a cursor', async () => {
+        const first = await call('root', 'GET', '/v1/audit');
+        assert.equal(first.status, 200);
+        assert.equal(first.body.next, null);
+        assert.equal((await call('root', 'GET', '/v1/audit?cursor=abc')).status, 400);
+        const after = await call('root', 'GET', `/v1/audit?cursor=${first.body.entries[0].seq}`);
+        assert.deepEqual(after.body.entries, first.body.entries.slice(1));
+      });
+    });
+
+    describe('the token command', () => {
+      it('create, list, revoke: the created token works over HTTP until revoked; changes are audited', async () => {
+        const out: string[] = [];
+        const err: string[] = [];
+        const io = { env: {}, out: (text: string) => out.push(text), err: (text: string) => err.push(text), now, storage };
+        assert.equal(await tokenCommand(['create', '--role', 'handler', '--agency', A, '--unit', 'u1', '--expires', '90d', '--label', 'Chị Lan, một cửa'], io), 0);
+        const made = JSON.parse(out.join(''));
+        assert.equal(made.role, 'handler');
+        assert.equal(made.expiresAt, new Date(clock + 90 * 24 * HOUR).toISOString());
+        assert.match(err.join(''), /shown this once/);
+        const reply = await request(`${main.url}/v1/records/${complaintA.id}`, { headers: { authorization: `Bearer ${made.token}` } });
+        assert.equal(reply.status, 200);
+        out.length = 0;
+        assert.equal(await tokenCommand(['list'], io), 0);
+        const line = out.join('').split('\n').find((row) => row.startsWith(made.id));
+        assert.ok(line && line.includes(`${A}/u1`) && line.includes('Chị Lan') && !line.includes(made.token), line);
+        assert.equal(await tokenCommand(['revoke', made.id], io), 0);
+        assert.equal((await request(`${main.url}/v1/records/${complaintA.id}`, { headers: { authorization: `Bearer ${made.token}` } })).status, 401);
+        assert.equal(await tokenCommand(['revoke', 'no-such-id'], io), 1);
+        const audit = await call('root', 'GET', `/v1/audit?target=token:${made.id}`);
+        assert.deepEqual(audit.body.entries.map((entry: { action: string; label: string }) => `${entry.action} by ${entry.label}`), ['token.create by command line', 'token.revoke by command line']);
+      });
+
+      it('usage errors exit 2 and store nothing', async () => {
+        const err: string[] = [];
+        const io = { env: {}, out: () => undefined, err: (text: string) => err.push(text), now, storage };
+        const count = async () => Number((await storage.db.query('SELECT count(*) AS n FROM tokens'))[0]!['n']);
+        const before = await count();
+        assert.equal(await tokenCommand(['create', '--role', 'boss', '--label', 'x'], io), 2);
+        assert.equal(await tokenCommand(['create', '--role', 'viewer'], io), 2);
+        assert.equal(await tokenCommand(['create', '--role', 'viewer', '--label', 'x', '--expires', 'later'], io), 2);
+        assert.equal(await tokenCommand(['frobnicate'], io), 2);
+        assert.equal(await tokenCommand(['revoke'], io), 2);
+        assert.match(err.join(''), /--expires: /);
+        assert.equal(await count(), before);
+      });
+    });
+  });
+}
+
+/** Every officials' route of §6 and §8 (for the 401 sweep). */
+function ROUTES(codes: Record<string, string>, someCase: Record<string, unknown>): Array<[string, string]> {
+  return [
+    ['GET', '/v1/records'],
+    ['GET', '/v1/records.csv'],
+    ['GET', `/v1/records/${String(someCase['id'])}`],
+    ['PATCH', `/v1/complaints/${codes['complaintA']}`],
+    ['POST', '/v1/cases'],
+    ['GET', '/v1/summary?groupBy=officer'],
+    ['POST', '/v1/tokens'],
+    ['GET', '/v1/tokens'],
+    ['DELETE', '/v1/tokens/x'],
+    ['GET', '/v1/audit'],
+  ];
+}
