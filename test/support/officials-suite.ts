@@ -261,6 +261,192 @@ export function officialsSuite(engine: 'pglite' | 'postgres', setup: EngineSetup
       });
     });
 
+    describe('complaints: list, PATCH rules, races', () => {
+      const C = `so-c-${uuidV4().slice(0, 8)}`;
+      const made: Array<{ id: string; code: string }> = [];
+      let handlerC = '';
+      let unitHandler = '';
+      const asC = (token: string, method: string, path: string, body?: unknown) =>
+        request(`${main.url}${path}`, { method, headers: { authorization: `Bearer ${token}` }, ...(body !== undefined ? { body, contentType: 'application/json' } : {}) });
+
+      before(async () => {
+        // Six complaints received a day apart (due 10 days after each), in two units; one names a client-sent assignedUnit.
+        const saved = clock;
+        for (let day = 0; day < 6; day++) {
+          clock = Date.parse('2026-02-20T03:00:00.000Z') + day * 24 * HOUR;
+          const record = complaint({ agency: C, unit: day % 2 === 0 ? 'k1' : 'k2', category: day < 3 ? 'delay' : 'fees', description: `Khiếu nại số ${day}: hồ sơ chậm trễ ${day === 4 ? 'ở quầy thu phí' : 'nhiều ngày'}.`, ...(day === 5 ? { assignedUnit: 'forged', internalNote: 'forged' } : {}) });
+          const reply = await request(`${main.url}/v1/submissions`, { body: record });
+          made.push({ id: String(record['id']), code: reply.body.results[0].trackingCode });
+        }
+        clock = saved;
+        handlerC = (await call('root', 'POST', '/v1/tokens', { role: 'handler', agency: C, label: 'handler C' })).body.token;
+        unitHandler = (await call('root', 'POST', '/v1/tokens', { role: 'handler', agency: C, unit: 'k1', label: 'handler C/k1' })).body.token;
+      });
+
+      it('a client cannot set assignedUnit or internalNote', async () => {
+        const [row] = await storage.db.query('SELECT assigned_unit, internal_note, record FROM records WHERE id = $1', [made[5]!.id]);
+        assert.equal(row!['assigned_unit'], null);
+        assert.equal(row!['internal_note'], null);
+        assert.equal((row!['record'] as Record<string, unknown>)['assignedUnit'], undefined);
+      });
+
+      it('GET /v1/complaints: whole records of the scope, newest due first, filters, counts, cursor pages', async () => {
+        const all = await asC(handlerC, 'GET', '/v1/complaints');
+        assert.equal(all.status, 200);
+        assert.deepEqual(all.body.complaints.map((c: { id: string }) => c.id), made.map((m) => m.id).reverse());
+        assert.equal(all.body.complaints[0].description, 'Khiếu nại số 5: hồ sơ chậm trễ nhiều ngày.');
+        assert.deepEqual(all.body.counts, { received: 6, in_progress: 0, resolved: 0, rejected: 0, overdue: 0 + all.body.counts.overdue });
+        // now = 2026-03-06T01:00Z: due 2026-03-02 … 2026-03-07; four are overdue.
+        assert.equal(all.body.counts.overdue, 4);
+        const overdue = await asC(handlerC, 'GET', '/v1/complaints?overdue=true&order=due');
+        assert.deepEqual(overdue.body.complaints.map((c: { id: string }) => c.id), made.slice(0, 4).map((m) => m.id));
+        const fees = await asC(handlerC, 'GET', '/v1/complaints?category=fees&unit=k1');
+        assert.deepEqual(fees.body.complaints.map((c: { id: string }) => c.id), [made[4]!.id]);
+        const search = await asC(handlerC, 'GET', `/v1/complaints?q=${encodeURIComponent('quầy thu phí')}`);
+        assert.deepEqual(search.body.complaints.map((c: { id: string }) => c.id), [made[4]!.id]);
+        const byCode = await asC(handlerC, 'GET', `/v1/complaints?q=${made[2]!.code.toLowerCase()}`);
+        assert.deepEqual(byCode.body.complaints.map((c: { id: string }) => c.id), [made[2]!.id]);
+        const literal = await asC(handlerC, 'GET', '/v1/complaints?q=%25');
+        assert.deepEqual(literal.body.complaints, [], '% is literal');
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const page: Reply = await asC(handlerC, 'GET', `/v1/complaints?limit=4&order=due${cursor ? `&cursor=${cursor}` : ''}`);
+          seen.push(...page.body.complaints.map((c: { id: string }) => c.id));
+          cursor = page.body.next;
+        } while (cursor);
+        assert.deepEqual(seen, made.map((m) => m.id));
+        const mine = await asC(unitHandler, 'GET', '/v1/complaints');
+        assert.deepEqual(mine.body.complaints.map((c: { id: string }) => c.id).sort(), [made[0]!.id, made[2]!.id, made[4]!.id].sort());
+        assert.equal((await call('viewerA', 'GET', '/v1/complaints')).body.complaints.every((c: { agency: string }) => c.agency === A), true);
+        for (const query of ['status=closed', 'overdue=yes', 'limit=0', 'cursor=nope', 'order=up']) {
+          assert.equal((await asC(handlerC, 'GET', `/v1/complaints?${query}`)).status, 400, query);
+        }
+        assert.equal((await request(`${main.url}/v1/complaints`)).status, 401);
+      });
+
+      it('PATCH: assignedUnit and internalNote are stored, never public; the assigned unit sees the complaint', async () => {
+        const target = made[1]!;
+        assert.equal((await asC(unitHandler, 'PATCH', `/v1/complaints/${target.code}`, { status: 'in_progress' })).status, 404);
+        const reply = await asC(handlerC, 'PATCH', `/v1/complaints/${target.code}`, { assignedUnit: 'k1', internalNote: 'Chuyển bộ phận một cửa.\nGọi lại thứ hai.' });
+        assert.equal(reply.status, 200);
+        assert.equal(reply.body.assignedUnit, 'k1');
+        const shown = await request(`${main.url}/v1/complaints/${target.code}`);
+        assert.ok(!('assignedUnit' in shown.body) && !('internalNote' in shown.body) && !shown.text.includes('Gọi lại'));
+        assert.equal((await asC(unitHandler, 'PATCH', `/v1/complaints/${target.code}`, { status: 'in_progress' })).status, 200);
+        const listed = await asC(unitHandler, 'GET', '/v1/complaints?status=open');
+        assert.ok(listed.body.complaints.some((c: { id: string; internalNote: string }) => c.id === target.id && c.internalNote.startsWith('Chuyển')));
+        assert.equal((await asC(handlerC, 'PATCH', `/v1/complaints/${target.code}`, { internalNote: 'bell\u0007' })).status, 400);
+      });
+
+      it('status rules: nothing goes back to received; a closed complaint only reopens to in_progress', async () => {
+        const code = made[3]!.code;
+        const patch = (body: unknown) => asC(handlerC, 'PATCH', `/v1/complaints/${code}`, body);
+        assert.equal((await patch({ status: 'in_progress' })).status, 200);
+        const back = await patch({ status: 'received' });
+        assert.equal(back.status, 409);
+        assert.equal(back.body.error.code, 'invalid_transition');
+        assert.equal((await patch({ status: 'resolved', response: 'Đã xử lý.' })).status, 200);
+        assert.equal((await patch({ status: 'rejected' })).status, 409);
+        assert.equal((await patch({ status: 'received' })).status, 409);
+        assert.equal((await patch({ status: 'resolved', response: 'Đã xử lý, bổ sung.' })).status, 200, 'same status, new response');
+        const reopened = await patch({ status: 'in_progress' });
+        assert.equal(reopened.status, 200);
+        assert.equal(reopened.body.resolvedAt, null);
+      });
+
+      it('two officials PATCH with the same ifUpdatedAt: one 200, one 409, nothing lost; the audit holds exactly the winner', async () => {
+        const code = made[0]!.code;
+        for (let round = 0; round < 5; round++) {
+          const seen = (await request(`${main.url}/v1/complaints/${code}`)).body.updatedAt;
+          const auditBefore = (await call('root', 'GET', `/v1/audit?target=complaint:${code}`)).body.entries.length;
+          const [first, second] = await Promise.all([
+            asC(handlerC, 'PATCH', `/v1/complaints/${code}`, { internalNote: `A${round}`, ifUpdatedAt: seen }),
+            asC(handlerC, 'PATCH', `/v1/complaints/${code}`, { response: `B${round}`, ifUpdatedAt: seen }),
+          ]);
+          assert.deepEqual([first.status, second.status].sort(), [200, 409], `round ${round}`);
+          const loser = first.status === 409 ? first : second;
+          assert.equal(loser.body.error.code, 'stale');
+          const entries = (await call('root', 'GET', `/v1/audit?target=complaint:${code}`)).body.entries;
+          assert.equal(entries.length, auditBefore + 1);
+          const [row] = await storage.db.query('SELECT response, internal_note FROM records WHERE id = $1', [made[0]!.id]);
+          if (first.status === 200) {
+            assert.equal(row!['internal_note'], `A${round}`);
+            assert.notEqual(row!['response'], `B${round}`, 'the stale edit changed nothing');
+            assert.equal(entries.at(-1).after.internalNote, `A${round}`);
+          } else {
+            assert.equal(row!['response'], `B${round}`);
+            assert.notEqual(row!['internal_note'], `A${round}`, 'the stale edit changed nothing');
+            assert.equal(entries.at(-1).after.response, `B${round}`);
+          }
+          // The loser retries on the new version and wins: nothing is lost.
+          const retry = await asC(handlerC, 'PATCH', `/v1/complaints/${code}`, { ...(first.status === 409 ? { internalNote: `A${round}` } : { response: `B${round}` }), ifUpdatedAt: (first.status === 200 ? first : second).body.updatedAt });
+          assert.equal(retry.status, 200);
+        }
+        assert.equal((await asC(handlerC, 'PATCH', `/v1/complaints/${code}`, { response: 'x', ifUpdatedAt: 'yesterday' })).status, 400);
+      });
+    });
+
+    describe('rating flags', () => {
+      it('a handler in scope flags and unflags a rating: stored in the record, updatedAt bumped, audited', async () => {
+        const id = String(ratingA['id']);
+        const [before] = await storage.db.query('SELECT updated_at FROM records WHERE id = $1', [id]);
+        assert.equal((await call('viewerA', 'POST', `/v1/ratings/${id}/flag`, { reason: 'spam' })).status, 403);
+        assert.equal((await call('handlerA', 'POST', `/v1/ratings/${String(ratingB['id'])}/flag`, { reason: 'spam' })).status, 404);
+        assert.equal((await call('handlerA', 'POST', `/v1/ratings/${complaintA.id}/flag`, { reason: 'spam' })).status, 404, 'a complaint is not a rating');
+        assert.equal((await call('handlerA', 'POST', `/v1/ratings/${id}/flag`, { reason: 'bored' })).status, 400);
+        const flagged = await call('handlerA', 'POST', `/v1/ratings/${id}/flag`, { reason: 'test', note: 'Cán bộ bấm thử máy.' });
+        assert.equal(flagged.status, 200);
+        const [row] = await storage.db.query('SELECT record, updated_at FROM records WHERE id = $1', [id]);
+        assert.deepEqual((row!['record'] as Record<string, unknown>)['flag'], { reason: 'test', note: 'Cán bộ bấm thử máy.', at: now().toISOString(), tokenId: tokens['handlerA']!.id });
+        assert.ok(new Date(row!['updated_at'] as string).getTime() > new Date(before!['updated_at'] as string).getTime());
+        const exported = await call('viewerA', 'GET', `/v1/records/${id}`);
+        assert.equal(exported.body.flag.reason, 'test');
+        assert.equal((await call('handlerA', 'DELETE', `/v1/ratings/${id}/flag`)).status, 200);
+        const [cleared] = await storage.db.query('SELECT record FROM records WHERE id = $1', [id]);
+        assert.equal((cleared!['record'] as Record<string, unknown>)['flag'], undefined);
+        const audit = await call('viewerA', 'GET', `/v1/audit?target=rating:${id}`);
+        assert.deepEqual(audit.body.entries.map((entry: { action: string }) => entry.action), ['rating.flag', 'rating.unflag']);
+        assert.equal(audit.body.entries[0].after.flag.reason, 'test');
+      });
+
+      it('a flag sent by a client is dropped', async () => {
+        const record = rating({ agency: A, flag: { reason: 'spam', at: '2026-01-01T00:00:00Z' } });
+        await request(`${main.url}/v1/submissions`, { body: record });
+        const [row] = await storage.db.query('SELECT record FROM records WHERE id = $1', [record['id']]);
+        assert.equal((row!['record'] as Record<string, unknown>)['flag'], undefined);
+      });
+    });
+
+    describe('the citizen rates the handling of a complaint', () => {
+      it('once closed, one per complaint: agency and unit from the complaint, verified; later ones already_rated', async () => {
+        const record = complaint({ agency: A, unit: 'u2' });
+        const code = (await request(`${main.url}/v1/submissions`, { body: record })).body.results[0].trackingCode;
+        const handling = (extra: Record<string, unknown> = {}) => rating({ agency: 'whatever', unit: 'else', scale: 3, score: 1, about: 'complaint', trackingCode: code.toLowerCase(), ...extra });
+        const early = await request(`${main.url}/v1/submissions`, { body: handling() });
+        assert.equal(early.status, 200);
+        assert.equal(early.body.results[0].status, 'rejected');
+        assert.equal(early.body.results[0].error.code, 'complaint_open');
+        assert.equal((await call('handlerA', 'PATCH', `/v1/complaints/${code}`, { status: 'resolved', response: 'Đã xử lý.' })).status, 200);
+        // Five at once with different ids: exactly one is stored.
+        const tries = Array.from({ length: 5 }, () => handling());
+        const replies = await Promise.all(tries.map((body) => request(`${main.url}/v1/submissions`, { body })));
+        const statuses = replies.map((reply) => reply.body.results[0].status);
+        assert.equal(statuses.filter((status) => status === 'accepted').length, 1, JSON.stringify(replies.map((reply) => reply.body)));
+        assert.ok(replies.every((reply) => reply.body.results[0].status === 'accepted' || reply.body.results[0].error.code === 'already_rated'));
+        const winner = tries[statuses.indexOf('accepted')]!;
+        const [row] = await storage.db.query('SELECT agency, unit, record FROM records WHERE id = $1', [winner['id']]);
+        assert.equal(row!['agency'], A);
+        assert.equal(row!['unit'], 'u2');
+        assert.equal((row!['record'] as Record<string, unknown>)['verified'], true);
+        assert.equal((row!['record'] as Record<string, unknown>)['trackingCode'], code);
+        const again = await request(`${main.url}/v1/submissions`, { body: winner });
+        assert.equal(again.body.results[0].status, 'duplicate');
+        const batch = await request(`${main.url}/v1/submissions`, { body: { records: [handling(), rating({ agency: A }), handling({ trackingCode: 'ZZZZZZZZZZ' })] } });
+        assert.deepEqual(batch.body.results.map((result: { status: string; error?: { code: string } }) => result.error?.code ?? result.status), ['already_rated', 'accepted', 'complaint_unknown']);
+      });
+    });
+
     describe('the token command', () => {
       it('create, list, revoke: the created token works over HTTP until revoked; changes are audited', async () => {
         const out: string[] = [];

@@ -2,7 +2,8 @@ import type { App } from '../app.js';
 import type { Route } from '../http/router.js';
 import { getAudit } from './audit.js';
 import { postCases } from './cases.js';
-import { getComplaint, patchComplaint } from './complaints.js';
+import { getComplaint, listComplaintsRoute, patchComplaint } from './complaints.js';
+import { deleteFlag, postFlag } from './flags.js';
 import { getHealth } from './health.js';
 import { getOpen311Request, getOpen311Services, postOpen311Request } from './open311.js';
 import { getRecord, getRecords, getRecordsCsv } from './records.js';
@@ -18,6 +19,7 @@ export function routes(): Route<App>[] {
   return [
     { method: 'GET', path: '/healthz', access: 'public', handle: getHealth },
     { method: 'POST', path: '/v1/submissions', access: 'public', handle: postSubmissions },
+    { method: 'GET', path: '/v1/complaints', access: 'admin', handle: listComplaintsRoute },
     { method: 'GET', path: '/v1/complaints/:key', access: 'public', handle: getComplaint },
     { method: 'PATCH', path: '/v1/complaints/:key', access: 'admin', handle: patchComplaint },
     { method: 'POST', path: '/v1/cases', access: 'admin', handle: postCases },
@@ -25,6 +27,8 @@ export function routes(): Route<App>[] {
     { method: 'GET', path: '/v1/records.csv', access: 'admin', handle: getRecordsCsv },
     { method: 'GET', path: '/v1/records/:id', access: 'admin', handle: getRecord },
     { method: 'GET', path: '/v1/summary', access: summaryAccess, handle: getSummary },
+    { method: 'POST', path: '/v1/ratings/:id/flag', access: 'admin', handle: postFlag },
+    { method: 'DELETE', path: '/v1/ratings/:id/flag', access: 'admin', handle: deleteFlag },
     { method: 'POST', path: '/v1/tokens', access: 'admin', handle: postToken },
     { method: 'GET', path: '/v1/tokens', access: 'admin', handle: getTokens },
     { method: 'DELETE', path: '/v1/tokens/:id', access: 'admin', handle: deleteToken },

@@ -93,6 +93,20 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only()',
     ],
   },
+  {
+    version: 22,
+    name: 'complaint handling',
+    statements: [
+      // Officials' fields of a complaint, never public: the unit it is assigned to and a note.
+      'ALTER TABLE records ADD COLUMN assigned_unit text',
+      'ALTER TABLE records ADD COLUMN internal_note text',
+      // The inbox lists complaints by due time.
+      `CREATE INDEX records_complaints_due ON records (due_at, id) WHERE kind = 'complaint'`,
+      // One rating of a complaint's handling per complaint (CONTRACT §8), whatever the races.
+      `CREATE UNIQUE INDEX records_one_rating_per_complaint ON records ((record->>'trackingCode'))
+        WHERE kind = 'rating' AND record->>'about' = 'complaint'`,
+    ],
+  },
 ];
 
 /**

@@ -66,28 +66,29 @@ WHERE records.kind = 'case'
   AND ($3::text IS NULL OR records.unit = $3::text)
 RETURNING id, (xmax = 0) AS inserted`;
 
-const COMPLAINT_FIELDS = 'id, tracking_code, status, category, agency, unit, record, updated_at, due_at, resolved_at, response';
+const COMPLAINT_FIELDS = 'id, tracking_code, status, category, agency, unit, assigned_unit, internal_note, record, updated_at, due_at, resolved_at, response';
 
 export const COMPLAINT_BY_CODE = `SELECT ${COMPLAINT_FIELDS} FROM records WHERE kind = 'complaint' AND tracking_code = $1`;
 export const COMPLAINT_BY_ID = `SELECT ${COMPLAINT_FIELDS} FROM records WHERE kind = 'complaint' AND id = $1`;
 export const LOCK_COMPLAINT = `${COMPLAINT_BY_ID} FOR UPDATE`;
-export const UPDATE_COMPLAINT = `UPDATE records SET status = $2, response = $3, resolved_at = $4, updated_at = $5
+export const UPDATE_COMPLAINT = `UPDATE records SET status = $2, response = $3, resolved_at = $4, updated_at = $5,
+  assigned_unit = $6, internal_note = $7
 WHERE id = $1 RETURNING ${COMPLAINT_FIELDS}`;
 
-export const RECORD_BY_ID = 'SELECT id, kind, agency, unit, record, attachments, tracking_code, status, due_at, resolved_at, response, updated_at FROM records WHERE id = $1';
+export const RECORD_BY_ID = 'SELECT id, kind, agency, unit, record, attachments, tracking_code, status, due_at, resolved_at, response, updated_at, assigned_unit, internal_note FROM records WHERE id = $1';
 
 /** $1 kind, $2 from, $3 to, $4 agency, $5 unit (each may be NULL: no filter on it). */
 const FILTER = `($1::text IS NULL OR kind = $1::text)
   AND ($2::timestamptz IS NULL OR at >= $2::timestamptz)
   AND ($3::timestamptz IS NULL OR at < $3::timestamptz)
   AND ($4::text IS NULL OR agency = $4::text)
-  AND ($5::text IS NULL OR unit = $5::text)`;
+  AND ($5::text IS NULL OR unit = $5::text OR assigned_unit = $5::text)`;
 
 /** The first page of the export ($6 rows), then the pages after a key ($6 at, $7 id, $8 rows); attachments left out. */
-export const EXPORT_FIRST_PAGE = `SELECT id, kind, at, record, tracking_code, status, due_at, resolved_at, response, updated_at
+export const EXPORT_FIRST_PAGE = `SELECT id, kind, at, record, tracking_code, status, due_at, resolved_at, response, updated_at, assigned_unit, internal_note
 FROM records WHERE ${FILTER}
 ORDER BY at, id LIMIT $6`;
-export const EXPORT_NEXT_PAGE = `SELECT id, kind, at, record, tracking_code, status, due_at, resolved_at, response, updated_at
+export const EXPORT_NEXT_PAGE = `SELECT id, kind, at, record, tracking_code, status, due_at, resolved_at, response, updated_at, assigned_unit, internal_note
 FROM records WHERE ${FILTER} AND (at, id) > ($6::timestamptz, $7::text)
 ORDER BY at, id LIMIT $8`;
 
@@ -105,6 +106,8 @@ export const EXPORT_PATHS = `WITH RECURSIVE paths(path, value) AS (
 )
 SELECT DISTINCT path FROM paths WHERE jsonb_typeof(value) NOT IN ('object', 'array')`;
 
-export const HAS_COMPLAINTS = `SELECT EXISTS (SELECT 1 FROM records WHERE ${FILTER} AND kind = 'complaint') AS found`;
+export const HAS_COMPLAINTS = `SELECT EXISTS (SELECT 1 FROM records WHERE ${FILTER} AND kind = 'complaint') AS found,
+  EXISTS (SELECT 1 FROM records WHERE ${FILTER} AND kind = 'complaint' AND assigned_unit IS NOT NULL) AS "assignedUnit",
+  EXISTS (SELECT 1 FROM records WHERE ${FILTER} AND kind = 'complaint' AND internal_note IS NOT NULL) AS "internalNote"`;
 
 export const COUNT = 'SELECT count(*)::int AS n FROM records WHERE ($1::text IS NULL OR kind = $1::text)';

@@ -1,6 +1,6 @@
 import type { CaseRecord, ComplaintStatus, FeedbackRecord, RecordKind } from '../../core/record.js';
 import { validateRecord } from '../../core/validate.js';
-import { SERVER_FIELDS, fromRow, idOf, isoOrNull, toRow } from '../records.js';
+import { OFFICIAL_FIELDS, SERVER_FIELDS, fromRow, idOf, isoOrNull, toRow } from '../records.js';
 import { newTrackingCode, normalizeTrackingCode } from '../tracking.js';
 import * as SQL from './sql.js';
 import { summarizeInSql } from './summary-sql.js';
@@ -43,6 +43,8 @@ function view(row: Row): ComplaintView {
     category: String(row['category']),
     agency: String(row['agency']),
     unit: typeof row['unit'] === 'string' ? row['unit'] : null,
+    assignedUnit: typeof row['assigned_unit'] === 'string' ? row['assigned_unit'] : null,
+    internalNote: typeof row['internal_note'] === 'string' ? row['internal_note'] : null,
     createdAt: String(record['createdAt']),
     updatedAt: isoOrNull(row['updated_at'])!,
     dueAt: isoOrNull(row['due_at'])!,
@@ -149,7 +151,10 @@ export class Store implements Storage {
       if (!row) return { found: false };
       const before = view(row);
       if (hooks.allow && !hooks.allow(before)) return { found: false };
+      // Compared under the row lock: of two officials editing from the same state, one wins.
+      if (patch.ifUpdatedAt !== undefined && Date.parse(patch.ifUpdatedAt) !== Date.parse(before.updatedAt)) return { found: true, stale: before };
       const status = patch.status ?? before.status;
+      if (!canMove(before.status, status)) return { found: true, transition: { from: before.status, to: status } };
       const response = patch.response === undefined ? before.response : patch.response;
       if (response !== null) {
         // The stored complaint must stay a valid §4 record: the shared validator has the last word.
@@ -160,7 +165,11 @@ export class Store implements Storage {
       }
       const closed = CLOSED.includes(status);
       const resolvedAt = closed ? (CLOSED.includes(before.status) && before.resolvedAt ? before.resolvedAt : now.toISOString()) : null;
-      const [updated] = await tx.query(SQL.UPDATE_COMPLAINT, [before.id, status, response, resolvedAt, now.toISOString()]);
+      const assignedUnit = patch.assignedUnit === undefined ? before.assignedUnit : patch.assignedUnit;
+      const internalNote = patch.internalNote === undefined ? before.internalNote : patch.internalNote;
+      // updatedAt always moves forward, even within one millisecond: it is the version ifUpdatedAt checks.
+      const updatedAt = new Date(Math.max(now.getTime(), Date.parse(before.updatedAt) + 1)).toISOString();
+      const [updated] = await tx.query(SQL.UPDATE_COMPLAINT, [before.id, status, response, resolvedAt, updatedAt, assignedUnit, internalNote]);
       const after = view(updated!);
       await hooks.changed?.(tx, before, after);
       return { found: true, view: after };
@@ -188,6 +197,7 @@ export class Store implements Storage {
     const paths = (await this.db.query<{ path: string }>(SQL.EXPORT_PATHS, params)).map((row) => row.path);
     const [complaints] = await this.db.query(SQL.HAS_COMPLAINTS, params);
     if (complaints?.['found'] === true) paths.push(...SERVER_FIELDS);
+    for (const field of OFFICIAL_FIELDS) if (complaints?.[field] === true) paths.push(field);
     return [...new Set(paths)];
   }
 
@@ -207,6 +217,18 @@ export class Store implements Storage {
   close(): Promise<void> {
     return this.db.close();
   }
+}
+
+/**
+ * The status rules of CONTRACT §8: received → in_progress → resolved | rejected (an open
+ * complaint may be closed at once); a closed one only reopens to in_progress; nothing goes back
+ * to received. Staying in the same status is always allowed.
+ */
+export function canMove(from: ComplaintStatus, to: ComplaintStatus): boolean {
+  if (from === to) return true;
+  if (to === 'received') return false;
+  if (CLOSED.includes(from)) return to === 'in_progress';
+  return true;
 }
 
 /** The parameters of SQL.FILTER. */

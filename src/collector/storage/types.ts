@@ -43,6 +43,10 @@ export interface ComplaintView {
   agency: string;
   /** Not public: the scope of the officials who handle it. */
   unit: string | null;
+  /** Not public: the unit an official assigned it to. */
+  assignedUnit: string | null;
+  /** Not public: officials' note. */
+  internalNote: string | null;
   createdAt: string;
   updatedAt: string;
   dueAt: string;
@@ -50,8 +54,16 @@ export interface ComplaintView {
   response: string | null;
 }
 
-/** What PATCH may produce: the updated view, nothing found, or a response the validator refuses. */
-export type UpdateResult = { found: false } | { found: true; view: ComplaintView } | { found: true; invalid: ValidationError };
+/**
+ * What PATCH may produce: the updated view, nothing found, a response the validator refuses, a
+ * stale `ifUpdatedAt` (with the current view), or a status change the rules do not allow.
+ */
+export type UpdateResult =
+  | { found: false }
+  | { found: true; view: ComplaintView }
+  | { found: true; invalid: ValidationError }
+  | { found: true; stale: ComplaintView }
+  | { found: true; transition: { from: ComplaintStatus; to: ComplaintStatus } };
 
 /** Called inside the update's transaction: a scope check before, and the audit entry after. */
 export interface UpdateHooks {
@@ -65,6 +77,12 @@ export interface ComplaintPatch {
   status?: ComplaintStatus;
   /** null clears the response. */
   response?: string | null;
+  /** null clears it. */
+  assignedUnit?: string | null;
+  /** null clears it. */
+  internalNote?: string | null;
+  /** The `updatedAt` the official saw: when the complaint changed since, nothing is written. */
+  ifUpdatedAt?: string;
 }
 
 export interface RecordFilter {
