@@ -462,7 +462,7 @@ export function officialsSuite(engine: 'pglite' | 'postgres', setup: EngineSetup
         out.length = 0;
         assert.equal(await tokenCommand(['list'], io), 0);
         const line = out.join('').split('\n').find((row) => row.startsWith(made.id));
-        assert.ok(line && line.includes(`${A}/u1`) && line.includes('Chị Lan') && !line.includes(made.token), line);
+        assert.ok(line && line.includes(`${A}/u1`) && line.includes('Chị Lan') && !line.includes(made.token), String(line));
         assert.equal(await tokenCommand(['revoke', made.id], io), 0);
         assert.equal((await request(`${main.url}/v1/records/${complaintA.id}`, { headers: { authorization: `Bearer ${made.token}` } })).status, 401);
         assert.equal(await tokenCommand(['revoke', 'no-such-id'], io), 1);
