@@ -30,6 +30,12 @@ export interface CollectorConfig {
   open311Agency: string | undefined;
   /** Keys accepted as Open311 `api_key`; undefined = none required. */
   open311ApiKeys: string[] | undefined;
+  /** Where complaint events are POSTed (CONTRACT §8); undefined = no webhooks. */
+  webhookUrl: string | undefined;
+  /** Key of the `X-Svc-Signature` HMAC; required with `webhookUrl`. */
+  webhookSecret: string | undefined;
+  /** Days after a complaint closes that its contact details and attachments are wiped. */
+  contactRetentionDays: number;
 }
 
 /** A setting that cannot be used, named so the operator can fix it. */
@@ -143,6 +149,21 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     throw new ConfigError('OPEN311_AGENCY', 'must be one line of at most 200 characters.');
   }
 
+  const webhookUrl = value('WEBHOOK_URL');
+  const webhookSecret = value('WEBHOOK_SECRET');
+  if (webhookUrl !== undefined) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(webhookUrl);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol)) throw new ConfigError('WEBHOOK_URL', 'must be an http:// or https:// URL.');
+    if (webhookSecret === undefined || webhookSecret.length < 16) {
+      throw new ConfigError('WEBHOOK_SECRET', 'must be set, at least 16 characters, with WEBHOOK_URL (the receiver checks the signature with it).');
+    }
+  }
+
   return {
     port: integer('PORT', 8787, 0, 65535),
     host: value('HOST'),
@@ -157,5 +178,8 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     logLevel,
     open311Agency,
     open311ApiKeys: list('OPEN311_API_KEYS'),
+    webhookUrl,
+    webhookSecret: webhookUrl !== undefined ? webhookSecret : undefined,
+    contactRetentionDays: integer('CONTACT_RETENTION_DAYS', 90, 1, 36500),
   };
 }

@@ -44,6 +44,8 @@ export const caseRecord = (extra: Record<string, unknown> = {}): Record<string, 
 export interface Running {
   url: string;
   close(): Promise<void>;
+  /** One pass of the collector's background work (webhooks, retention). */
+  maintain(): Promise<{ delivered: number; failed: number; wiped: number }>;
 }
 
 /** A collector on a random loopback port over the given storage; quiet, no rate limit unless asked. */
@@ -54,7 +56,7 @@ export async function startCollector(
 ): Promise<Running> {
   const collector = createCollector({ storage, config: { logLevel: 'silent', rateLimit: 0, ...config }, ...options });
   const { url } = await collector.listen(0, '127.0.0.1');
-  return { url, close: () => collector.close() };
+  return { url, close: () => collector.close(), maintain: () => collector.maintain() };
 }
 
 export interface Reply {

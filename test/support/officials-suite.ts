@@ -447,6 +447,135 @@ export function officialsSuite(engine: 'pglite' | 'postgres', setup: EngineSetup
       });
     });
 
+    describe('webhooks', () => {
+      it('signed, redelivered after a 500, without personal data; ingest does not wait for a dead receiver', async () => {
+        const { createServer } = await import('node:http');
+        const { createHmac } = await import('node:crypto');
+        const secret = 'webhook-secret-0123456789';
+        const received: Array<{ status: number; body: string; signature: string; delivery: string }> = [];
+        let answers = [500];
+        const receiver = createServer((req, res) => {
+          let body = '';
+          req.on('data', (chunk) => (body += chunk));
+          req.on('end', () => {
+            const status = answers.shift() ?? 200;
+            received.push({ status, body, signature: String(req.headers['x-svc-signature']), delivery: String(req.headers['x-svc-delivery']) });
+            res.writeHead(status).end();
+          });
+        });
+        await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+        const port = (receiver.address() as { port: number }).port;
+        const hooked = await startCollector(storage, { adminToken: ADMIN_TOKEN, webhookUrl: `http://127.0.0.1:${port}/hook`, webhookSecret: secret }, { now, maintenance: false });
+        try {
+          const record = complaint({ agency: A, contact: { email: 'private@example.vn', consent: true, consentText: 'Đồng ý', consentAt: '2026-03-05T08:30:00.000Z' } });
+          const code = (await request(`${hooked.url}/v1/submissions`, { body: record })).body.results[0].trackingCode;
+          assert.deepEqual(await hooked.maintain().then(({ delivered, failed }) => ({ delivered, failed })), { delivered: 0, failed: 1 });
+          assert.equal(received.length, 1);
+          assert.deepEqual(await hooked.maintain().then(({ delivered, failed }) => ({ delivered, failed })), { delivered: 0, failed: 0 }, 'not before its backoff');
+          clock += 59_000; // the first retry comes within a minute
+          try {
+            assert.deepEqual(await hooked.maintain().then(({ delivered, failed }) => ({ delivered, failed })), { delivered: 1, failed: 0 });
+          } finally {
+            clock -= 59_000;
+          }
+          assert.equal(received.length, 2);
+          const [first, second] = received;
+          assert.equal(second!.body, first!.body, 'the same event again');
+          assert.equal(second!.delivery, first!.delivery);
+          for (const delivery of received) {
+            assert.equal(delivery.signature, `sha256=${createHmac('sha256', secret).update(delivery.body).digest('hex')}`);
+          }
+          const event = JSON.parse(second!.body);
+          assert.equal(event.type, 'complaint.received');
+          assert.equal(event.data.trackingCode, code);
+          assert.ok(!second!.body.includes('private@example.vn') && !second!.body.includes(String(record['description'])), 'no personal data, no text');
+          // An update is an event too.
+          answers = [200];
+          assert.equal((await request(`${hooked.url}/v1/complaints/${code}`, { method: 'PATCH', headers: admin, body: { status: 'in_progress' }, contentType: 'application/json' })).status, 200);
+          await hooked.maintain();
+          const updated = JSON.parse(received.at(-1)!.body);
+          assert.equal(updated.type, 'complaint.updated');
+          assert.equal(updated.data.status, 'in_progress');
+        } finally {
+          await hooked.close();
+          await new Promise((resolve) => receiver.close(resolve));
+        }
+        // Ingest latency with the receiver down (connection refused) and the background loop running, against no webhooks.
+        // Requests alternate between the two collectors, so a busy machine slows both alike.
+        const down = await startCollector(storage, { webhookUrl: `http://127.0.0.1:${port}/hook`, webhookSecret: secret }, { now, maintenance: { webhookPollMs: 200 } });
+        const plain = await startCollector(storage, {}, { now, maintenance: false });
+        try {
+          const times: Record<string, number[]> = { down: [], plain: [] };
+          for (let i = 0; i < 20; i++) {
+            for (const [name, url] of [['down', down.url], ['plain', plain.url]] as const) {
+              const started = performance.now();
+              assert.equal((await request(`${url}/v1/submissions`, { body: complaint({ agency: A }) })).status, 200);
+              times[name]!.push(performance.now() - started);
+            }
+          }
+          const median = (list: number[]) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+          const [withDown, without] = [median(times['down']!), median(times['plain']!)];
+          assert.ok(withDown < without * 2 + 20, `median ${withDown.toFixed(1)} ms with the receiver down vs ${without.toFixed(1)} ms without webhooks`);
+          assert.ok(Number((await storage.db.query('SELECT count(*) AS n FROM webhook_deliveries WHERE delivered_at IS NULL'))[0]!['n']) >= 20, 'the events wait in the table');
+        } finally {
+          await down.close();
+          await plain.close();
+        }
+      });
+    });
+
+    describe('retention', () => {
+      it('91 days after closing, contact and attachments are gone from every table and export; summaries unchanged; audited', async () => {
+        const D = `so-d-${uuidV4().slice(0, 8)}`;
+        const phone = '0987654321';
+        const bytes = Buffer.from('%PDF-1.4 biên lai riêng tư');
+        const pdf = bytes.toString('base64');
+        const closedOld = complaint({ agency: D, contact: { phone, consent: true, consentText: 'Đồng ý', consentAt: '2026-03-05T08:30:00.000Z' }, attachments: [{ name: 'bien-lai.pdf', type: 'application/pdf', size: bytes.length, data: pdf }] });
+        const open = complaint({ agency: D, contact: { phone: '0911111111', consent: true, consentText: 'Đồng ý', consentAt: '2026-03-05T08:30:00.000Z' } });
+        const erase = complaint({ agency: D, contact: { email: 'xoa@example.vn', consent: true, consentText: 'Đồng ý', consentAt: '2026-03-05T08:30:00.000Z' } });
+        const reply = await request(`${main.url}/v1/submissions`, { body: { records: [closedOld, open, erase] } });
+        assert.deepEqual(reply.body.results.map((result: { status: string }) => result.status), ['accepted', 'accepted', 'accepted'], reply.text);
+        const [codeOld, , codeErase] = reply.body.results.map((result: { trackingCode: string }) => result.trackingCode);
+        assert.equal((await call('root', 'PATCH', `/v1/complaints/${codeOld}`, { status: 'resolved', response: 'Xong.' })).status, 200);
+        const summary = async () => (await request(`${main.url}/v1/summary?groupBy=agency&period=month&asOf=2026-12-01T00:00:00Z`)).body.filter((row: { key: { agency: string } }) => row.key.agency === D);
+        const before = await summary();
+        const saved = clock;
+        clock += 89 * 24 * HOUR;
+        try {
+          assert.equal((await main.maintain()).wiped, 0, 'not yet at 89 days');
+          clock = saved + 91 * 24 * HOUR;
+          const done = await main.maintain();
+          assert.ok(done.wiped >= 1);
+        } finally {
+          clock = saved;
+        }
+        const [row] = await storage.db.query('SELECT record, attachments FROM records WHERE id = $1', [closedOld['id']]);
+        assert.equal((row!['record'] as Record<string, unknown>)['contact'], undefined);
+        assert.equal(row!['attachments'], null);
+        const [still] = await storage.db.query('SELECT record FROM records WHERE id = $1', [open['id']]);
+        assert.ok((still!['record'] as { contact?: unknown }).contact, 'an open complaint keeps its contact');
+        // The complainant asks: erased now (admin), audited.
+        assert.equal((await call('handlerA', 'DELETE', `/v1/complaints/${codeErase}/personal-data`)).status, 403);
+        assert.equal((await call('adminA', 'DELETE', `/v1/complaints/${codeErase}/personal-data`)).status, 404);
+        const erased = await call('root', 'DELETE', `/v1/complaints/${codeErase}/personal-data`);
+        assert.deepEqual(erased.body, { trackingCode: codeErase, contact: true, attachments: 0 });
+        // Nowhere: no table, no export.
+        const tables = (await storage.db.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`)).map((t) => String(t['table_name']));
+        for (const table of tables) {
+          const dump = JSON.stringify(await storage.db.query(`SELECT * FROM ${table}`));
+          for (const secret of [phone, pdf, 'bien-lai.pdf', 'xoa@example.vn']) assert.ok(!dump.includes(secret), `${secret} left in ${table}`);
+        }
+        for (const path of ['/v1/records', '/v1/records.csv', `/v1/records/${closedOld['id']}`, '/v1/complaints?limit=200', '/v1/audit']) {
+          const text = (await call('root', 'GET', path)).text;
+          for (const secret of [phone, pdf, 'xoa@example.vn']) assert.ok(!text.includes(secret), `${secret} in ${path}`);
+        }
+        assert.deepEqual(await summary(), before, 'summaries unchanged');
+        const audit = await call('root', 'GET', `/v1/audit?target=complaint:${codeOld}`);
+        const wipe = audit.body.entries.find((entry: { action: string }) => entry.action === 'complaint.retention-wipe');
+        assert.deepEqual([wipe.label, wipe.before, wipe.after], ['retention', { contactDetails: true, files: 1 }, { contactDetails: false, files: 0 }]);
+      });
+    });
+
     describe('the token command', () => {
       it('create, list, revoke: the created token works over HTTP until revoked; changes are audited', async () => {
         const out: string[] = [];

@@ -3,6 +3,8 @@ import type { Context } from '../app.js';
 import { inScope, requireAccess, scopeFilter } from '../http/access.js';
 import { decodeCursor, listComplaints, type ComplaintListQuery } from '../storage/complaint-list.js';
 import { appendAudit } from '../storage/audit.js';
+import { erasePersonalData } from '../retention.js';
+import { queueWebhook } from '../webhooks.js';
 import { parseJson, readBody } from '../http/body.js';
 import { HttpError, sendJson } from '../http/errors.js';
 import type { ComplaintPatch, ComplaintView } from '../storage/types.js';
@@ -88,8 +90,10 @@ export async function patchComplaint(context: Context): Promise<void> {
   const now = app.now();
   const result = await app.storage.updateComplaint(key(context), patch, now, {
     allow: (before) => inScope(principal, before),
-    changed: (tx, before, after) =>
-      appendAudit(tx, principal, { action: 'complaint.update', target: `complaint:${after.trackingCode}`, agency: after.agency, unit: after.unit, before, after }, now),
+    changed: async (tx, before, after) => {
+      await appendAudit(tx, principal, { action: 'complaint.update', target: `complaint:${after.trackingCode}`, agency: after.agency, unit: after.unit, before, after }, now);
+      await queueWebhook(tx, app.config, 'complaint.updated', after, now);
+    },
   });
   if (!result.found) throw notFound();
   if ('invalid' in result) throw new HttpError(400, 'validation', result.invalid.message, result.invalid.field);
@@ -159,4 +163,19 @@ export async function listComplaintsRoute(context: Context): Promise<void> {
   const page = await listComplaints(app.storage.db, query);
   context.log.records = page.complaints.length;
   sendJson(res, 200, page);
+}
+
+/**
+ * DELETE /v1/complaints/:key/personal-data — admin (of the complaint's scope): wipes the
+ * complaint's contact details and attachments now, at the complainant's request (audited); the
+ * complaint and every count stay. `{ trackingCode, contact, attachments }` say what was removed.
+ */
+export async function deletePersonalData(context: Context): Promise<void> {
+  const { app, res } = context;
+  const principal = await requireAccess(context, { role: 'admin' });
+  const view = await app.storage.findComplaint(key(context));
+  if (!view || !inScope(principal, view)) throw notFound();
+  const now = app.now();
+  const [wiped] = await app.storage.db.transaction((tx) => erasePersonalData(tx, view.id, principal, now));
+  sendJson(res, 200, { trackingCode: view.trackingCode, contact: wiped?.contact ?? false, attachments: wiped?.attachments ?? 0 });
 }

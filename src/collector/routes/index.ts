@@ -2,7 +2,7 @@ import type { App } from '../app.js';
 import type { Route } from '../http/router.js';
 import { getAudit } from './audit.js';
 import { postCases } from './cases.js';
-import { getComplaint, listComplaintsRoute, patchComplaint } from './complaints.js';
+import { deletePersonalData, getComplaint, listComplaintsRoute, patchComplaint } from './complaints.js';
 import { deleteFlag, postFlag } from './flags.js';
 import { getHealth } from './health.js';
 import { getOpen311Request, getOpen311Services, postOpen311Request } from './open311.js';
@@ -22,6 +22,7 @@ export function routes(): Route<App>[] {
     { method: 'GET', path: '/v1/complaints', access: 'admin', handle: listComplaintsRoute },
     { method: 'GET', path: '/v1/complaints/:key', access: 'public', handle: getComplaint },
     { method: 'PATCH', path: '/v1/complaints/:key', access: 'admin', handle: patchComplaint },
+    { method: 'DELETE', path: '/v1/complaints/:key/personal-data', access: 'admin', handle: deletePersonalData },
     { method: 'POST', path: '/v1/cases', access: 'admin', handle: postCases },
     { method: 'GET', path: '/v1/records', access: 'admin', handle: getRecords },
     { method: 'GET', path: '/v1/records.csv', access: 'admin', handle: getRecordsCsv },

@@ -5,7 +5,7 @@ import type { Context } from '../app.js';
 import { decodeUtf8, mediaType, readBody } from '../http/body.js';
 import { HttpError, sendJson } from '../http/errors.js';
 import type { ComplaintView } from '../storage/types.js';
-import { checkSubmission, takeRateLimit } from './submissions.js';
+import { checkSubmission, queueReceived, takeRateLimit } from './submissions.js';
 
 // Open311 GeoReport v2 for complaints (CONTRACT §6): service_code = complaint category,
 // service_request_id = tracking code, status open (received, in_progress) or closed.
@@ -180,6 +180,7 @@ export async function postOpen311Request(context: Context): Promise<void> {
   context.log.records = 1;
   const [outcome] = await app.storage.submit([checked.record as ComplaintRecord], { now, complaintDueDays: app.config.complaintDueDays });
   if (!outcome?.trackingCode) throw fail(400, 'attribute[svc_id] is already the id of a record that is not a complaint.');
+  await queueReceived(context, [{ record: checked.record, outcome }], now);
   sendJson(res, 200, [
     {
       service_request_id: outcome.trackingCode,

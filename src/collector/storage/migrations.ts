@@ -107,6 +107,24 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE kind = 'rating' AND record->>'about' = 'complaint'`,
     ],
   },
+  {
+    version: 23,
+    name: 'webhook deliveries',
+    statements: [
+      // At-least-once delivery: a row per event, retried with backoff until the receiver says 2xx.
+      `CREATE TABLE webhook_deliveries (
+        id text PRIMARY KEY,
+        type text NOT NULL,
+        body text NOT NULL,
+        created_at timestamptz NOT NULL,
+        next_at timestamptz NOT NULL,
+        attempts integer NOT NULL DEFAULT 0,
+        delivered_at timestamptz,
+        last_status integer
+      )`,
+      'CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_at) WHERE delivered_at IS NULL',
+    ],
+  },
 ];
 
 /**
