@@ -5,7 +5,7 @@ import { postCases } from './cases.js';
 import { deletePersonalData, getComplaint, listComplaintsRoute, patchComplaint } from './complaints.js';
 import { deleteFlag, postFlag } from './flags.js';
 import { getHealth } from './health.js';
-import { getOpen311Request, getOpen311Services, postOpen311Request } from './open311.js';
+import { open311Routes } from './open311.js';
 import { getRecord, getRecords, getRecordsCsv } from './records.js';
 import { postSubmissions } from './submissions.js';
 import { getSummary, summaryAccess } from './summary.js';
@@ -34,8 +34,6 @@ export function routes(): Route<App>[] {
     { method: 'GET', path: '/v1/tokens', access: 'admin', handle: getTokens },
     { method: 'DELETE', path: '/v1/tokens/:id', access: 'admin', handle: deleteToken },
     { method: 'GET', path: '/v1/audit', access: 'admin', handle: getAudit },
-    { method: 'GET', path: '/open311/v2/services.json', access: 'public', open311: true, handle: getOpen311Services },
-    { method: 'POST', path: '/open311/v2/requests.json', access: 'public', open311: true, handle: postOpen311Request },
-    { method: 'GET', path: '/open311/v2/requests/:id.json', access: 'public', open311: true, handle: getOpen311Request },
+    ...open311Routes(),
   ];
 }

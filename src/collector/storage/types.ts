@@ -54,6 +54,21 @@ export interface ComplaintView {
   response: string | null;
 }
 
+/** Complaints made in a window, with optional filters (Open311 GET requests). */
+export interface ComplaintFilter {
+  /** Inclusive instants (ISO) of `createdAt`. */
+  from: string;
+  to: string;
+  categories?: readonly string[];
+  statuses?: readonly ComplaintStatus[];
+  agency?: string;
+  limit: number;
+}
+
+/** Which complaints `findComplaints` returns: by tracking code or record id (any mix), or by filter. */
+export type ComplaintQuery = { keys: readonly string[]; limit: number } | ComplaintFilter;
+
+
 /**
  * What PATCH may produce: the updated view, nothing found, a response the validator refuses, a
  * stale `ifUpdatedAt` (with the current view), or a status change the rules do not allow.
@@ -119,6 +134,8 @@ export interface Storage {
   importCases(records: readonly CaseRecord[], options: { now: Date; scope?: { agency: string; unit: string | null } }): Promise<ImportOutcome[]>;
   /** A complaint by tracking code or record id. */
   findComplaint(key: string): Promise<ComplaintView | undefined>;
+  /** Public views of the complaints a query selects, newest first (`createdAt`, then id), at most `limit`. */
+  findComplaints(query: ComplaintQuery): Promise<ComplaintView[]>;
   /** Sets status and/or response (the result says when there is no such complaint or the response is refused). */
   updateComplaint(key: string, patch: ComplaintPatch, now: Date, hooks?: UpdateHooks): Promise<UpdateResult>;
   /** One record with its attachments and, for complaints, the collector's fields. */
