@@ -41,6 +41,11 @@ export interface CollectorConfig {
   /** The discovery document's `contact` and `key_service` texts; undefined = the collector's defaults. */
   open311Contact: string | undefined;
   open311KeyService: string | undefined;
+  /**
+   * Who may list requests by window (`GET requests` without `service_request_id`): `public` (as
+   * GeoReport v2 intends) or `api_key` (a key of `open311ApiKeys`). Lookups by id stay public.
+   */
+  open311RequestsList: 'public' | 'api_key';
 }
 
 /** A setting that cannot be used, named so the operator can fix it. */
@@ -186,6 +191,14 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     return text;
   };
 
+  const open311RequestsList = value('OPEN311_REQUESTS_LIST') ?? 'public';
+  if (open311RequestsList !== 'public' && open311RequestsList !== 'api_key') {
+    throw new ConfigError('OPEN311_REQUESTS_LIST', 'must be public or api_key.');
+  }
+  if (open311RequestsList === 'api_key' && list('OPEN311_API_KEYS') === undefined) {
+    throw new ConfigError('OPEN311_REQUESTS_LIST', 'api_key needs OPEN311_API_KEYS: without keys nobody could list requests.');
+  }
+
   return {
     port: integer('PORT', 8787, 0, 65535),
     host: value('HOST'),
@@ -206,5 +219,6 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     open311Url,
     open311Contact: oneLine('OPEN311_CONTACT'),
     open311KeyService: oneLine('OPEN311_KEY_SERVICE'),
+    open311RequestsList,
   };
 }
