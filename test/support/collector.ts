@@ -54,7 +54,8 @@ export async function startCollector(
   config: Partial<CollectorConfig> = {},
   options: Partial<CollectorOptions> = {},
 ): Promise<Running> {
-  const collector = createCollector({ storage, config: { logLevel: 'silent', rateLimit: 0, ...config }, ...options });
+  // No background work unless a test asks (it calls maintain(), or passes maintenance): stub storages have no database.
+  const collector = createCollector({ storage, config: { logLevel: 'silent', rateLimit: 0, ...config }, maintenance: false, ...options });
   const { url } = await collector.listen(0, '127.0.0.1');
   return { url, close: () => collector.close(), maintain: () => collector.maintain() };
 }
