@@ -1,5 +1,6 @@
 // npm test: everything a commit must keep green, in one command, in this order:
-// Chromium present → build → type-check tests → Node tests → browser tests → end-to-end → size budgets.
+// Chromium present → build → documentation site → type-check tests → Node tests → browser tests →
+// end-to-end → size budgets → README element reference up to date.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -33,6 +34,8 @@ function files(dir, pattern) {
 
 const chromium = ensureChromium();
 run('build', 'node', ['scripts/build.mjs']);
+// The documentation site: its browser test (test/e2e/docs.e2e.ts) opens every page.
+run('documentation site', 'node', ['--import', 'tsx', 'docs/build/site.ts']);
 run('type-check tests', 'node_modules/.bin/tsc', ['-p', 'tsconfig.test.json', '--noEmit']);
 
 const browserDirs = new Set(['components', 'browser', 'e2e', 'support', 'fixtures']);
