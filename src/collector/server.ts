@@ -93,7 +93,10 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   /** Answers not yet finished: told to close their connection when shutdown begins. */
   const active = new Set<ServerResponse>();
 
-  const server = createServer({ requestTimeout: 60_000, headersTimeout: 20_000, keepAliveTimeout: 5_000 }, (req, res) => {
+  // Idle keep-alive connections are kept 65 s: longer than the clients' and reverse proxies'
+  // own idle timeouts (60 s is common), so a client never reuses a connection in the instant
+  // the server drops it (a reset, seen as ECONNRESET under load). Shutdown closes idle ones at once.
+  const server = createServer({ requestTimeout: 60_000, headersTimeout: 20_000, keepAliveTimeout: 65_000 }, (req, res) => {
     active.add(res);
     const started = process.hrtime.bigint();
     const entry: { route: string; records?: number; error?: string } = { route: 'unmatched' };

@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../support/commands.js';
 import '../../src/complaint.js';
 import type { SvcComplaintStatus } from '../../src/components/complaint-status/svc-complaint-status.js';
 import { fakeCollector, storedCount } from '../support/browser.js';
