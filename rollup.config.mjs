@@ -45,6 +45,8 @@ const entries = [
   // Only <svc-rating>, for pages that only rate (CONTRACT §10: 12 KB gzip).
   { input: 'dist/rating.js', output: 'rating.js' },
   { input: 'dist/dashboard.js', output: 'dashboard.js', extra: [cdnWorkerUrl()] },
+  // The officials' inbox: Lit and the element, nothing of the citizen widgets' strings.
+  { input: 'dist/officials.js', output: 'officials.js' },
   // The analytics Web Worker the dashboard starts for big files: self-contained, same origin.
   { input: 'dist/analytics/worker.js', output: 'analytics-worker.js', when: 'dist/dashboard.js' },
 ].filter(({ input, when }) => existsSync(input) && (!when || existsSync(when)));

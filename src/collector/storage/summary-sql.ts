@@ -36,6 +36,9 @@ export function summaryStatement(query: AggregateQuery): { text: string; params:
   const filters: string[] = [];
   if (query.from !== undefined) filters.push(`at >= ${param(query.from, 'timestamptz')}`);
   if (query.to !== undefined) filters.push(`at < ${param(query.to, 'timestamptz')}`);
+  // An official's scope (groupBy=officer with a scoped token).
+  if (query.agency !== undefined) filters.push(`agency = ${param(query.agency, 'text')}`);
+  if (query.unit !== undefined) filters.push(`unit = ${param(query.unit, 'text')}`);
   const where = (kind: string, extra = '') => `WHERE kind = '${kind}'${extra}${filters.map((filter) => ` AND ${filter}`).join('')}`;
   const group = [...query.groupBy, period].join(', ');
   const select = [...query.groupBy, `${period} AS period`].join(', ');
