@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil, aTimeout } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../support/commands.js';
 import '../../src/complaint.js';
 import type { SvcComplaint } from '../../src/components/complaint/svc-complaint.js';
 import type { ComplaintRecord } from '../../src/core/record.js';
@@ -313,8 +313,10 @@ describe('<svc-complaint>', () => {
   });
 
   it('waits out the time-to-fill floor instead of refusing, and drops a filled honeypot silently', async () => {
-    const el = await fixture<SvcComplaint>(html`<svc-complaint agency="a" min-fill-seconds="1" draft-key=${draftKey()}></svc-complaint>`);
+    // The floor counts from when the form is connected, which is before fixture() resolves (by
+    // ~100 ms in WebKit): measure from before it.
     const rendered = Date.now();
+    const el = await fixture<SvcComplaint>(html`<svc-complaint agency="a" min-fill-seconds="1" draft-key=${draftKey()}></svc-complaint>`);
     const events = recordEvents(el);
     await fillValid(el);
     await send(el);

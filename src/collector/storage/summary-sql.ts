@@ -58,6 +58,10 @@ export function summaryStatement(query: AggregateQuery): { text: string; params:
   const filters: string[] = [];
   if (query.from !== undefined) filters.push(`at >= ${param(query.from, 'timestamptz')}`);
   if (query.to !== undefined) filters.push(`at < ${param(query.to, 'timestamptz')}`);
+  // An official's scope (groupBy=officer with a scoped token).
+  if (query.agency !== undefined) filters.push(`agency = ${param(query.agency, 'text')}`);
+  if (query.unit !== undefined) filters.push(`unit = ${param(query.unit, 'text')}`);
+  // The window and scope apply to every part, the links included (as summarize() of those records).
   const within = filters.map((filter) => ` AND ${filter}`).join('');
   const where = (kind: string, extra = '') => `WHERE kind = '${kind}'${extra}${within}`;
   const counted = query.includeFlagged ? '' : ` AND NOT ${FLAGGED}`;
