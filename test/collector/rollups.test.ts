@@ -1,0 +1,145 @@
+// The kept rollups (src/collector/storage/rollups.ts) answer exactly what a scan of the records
+// answers, and what analytics' summarize() makes of them: for every period, in zones with DST,
+// half- and quarter-hour offsets, with windows that start and end inside a day, and after the
+// writes that change counted fields (case updates, complaint status changes).
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { summarize, type GroupField, type Summary } from '../../src/analytics/summary.js';
+import type { Period } from '../../src/analytics/period.js';
+import type { CaseRecord, FeedbackRecord } from '../../src/core/record.js';
+import { openStorage, ensureRollups, Store, type Storage } from '../../src/collector/storage/index.js';
+import { summarizeFromRollups } from '../../src/collector/storage/rollups.js';
+import { summarizeInSql } from '../../src/collector/storage/summary-sql.js';
+import { startPostgres, type PostgresServer } from '../support/postgres.js';
+import { WINDOW, prng, randomRecords } from '../support/summary-data.js';
+
+const ZONES = ['Asia/Ho_Chi_Minh', 'America/New_York', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'UTC'];
+const PERIODS: Period[] = ['all', 'day', 'week', 'month', 'quarter', 'year'];
+const GROUPINGS: GroupField[][] = [['unit'], ['agency', 'service', 'officer', 'channel']];
+
+/** Windows whose ends fall on local midnights and inside days, in the zone under test. */
+const WINDOWS = [
+  {},
+  { from: '2040-12-31T17:00:00.000Z', to: '2041-04-05T15:00:00.000Z' },
+  { from: '2041-03-10T06:59:59.999Z', to: '2041-03-31T18:15:00.000Z' },
+  { from: '2041-02-03T10:11:12.131Z', to: '2041-02-03T20:00:00.000Z' },
+];
+
+function within(records: readonly FeedbackRecord[], from?: string, to?: string): FeedbackRecord[] {
+  return records.filter((record) => {
+    const at = Date.parse(record.kind === 'case' ? (record as CaseRecord).receivedAt : (record.createdAt as string));
+    return (from === undefined || at >= Date.parse(from)) && (to === undefined || at < Date.parse(to));
+  });
+}
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+const plain = (summary: Summary) => JSON.parse(JSON.stringify(summary)) as unknown;
+
+function rollupSuite(engine: string, open: () => Promise<Storage>, teardown?: () => Promise<void> | void): void {
+  describe(`summary rollups (${engine})`, () => {
+    let storage: Storage;
+    let records: FeedbackRecord[];
+    const now = new Date('2043-06-01T00:00:00.000Z');
+
+    before(async () => {
+      storage = await open();
+      records = randomRecords(4242, 1500);
+      const cases = records.filter((record): record is CaseRecord => record.kind === 'case');
+      await storage.submit(records.filter((record) => record.kind !== 'case'), { now });
+      await storage.importCases(cases, { now });
+      // Stored complaints carry the collector's dueAt: compare against what was stored.
+      records = await collect(storage.exportRecords({}));
+    });
+    after(async () => {
+      await storage?.close();
+      await teardown?.();
+    });
+
+    /** Every grouping, period and window: rollups = scan = summarize(). */
+    async function assertExact(zone: string): Promise<number> {
+      let rollupAnswers = 0;
+      for (const window of WINDOWS) {
+        for (const period of PERIODS) {
+          for (const groupBy of GROUPINGS) {
+            const query = { groupBy, period, timeZone: zone, ...window };
+            const fromRollups = await summarizeFromRollups(storage.db, zone, query);
+            assert.ok(fromRollups, `the rollups answer a query in their own zone (${period})`);
+            rollupAnswers++;
+            const scanned = await summarizeInSql(storage.db, query);
+            const label = `${zone} ${period} ${groupBy.join(',')} ${JSON.stringify(window)}`;
+            assert.deepEqual(plain(fromRollups), plain(scanned), label);
+            assert.deepEqual(plain(fromRollups), plain(summarize(within(records, window.from, window.to), { groupBy, period, timeZone: zone })), label);
+          }
+        }
+      }
+      return rollupAnswers;
+    }
+
+    for (const zone of ZONES) {
+      it(`rebuilt for ${zone}, they equal the scan and summarize() for every period, grouping and window`, async () => {
+        assert.equal(await ensureRollups(storage.db, zone), true, 'a new zone rebuilds');
+        assert.equal(await ensureRollups(storage.db, zone), false, 'the same zone again finds nothing to do');
+        assert.equal(await assertExact(zone), WINDOWS.length * PERIODS.length * GROUPINGS.length);
+      });
+    }
+
+    it('periods cut in another zone are left to the scan (undefined), period=all is answered from any zone', async () => {
+      await ensureRollups(storage.db, 'Asia/Ho_Chi_Minh');
+      assert.equal(await summarizeFromRollups(storage.db, 'Asia/Ho_Chi_Minh', { groupBy: [], period: 'month', timeZone: 'UTC' }), undefined);
+      const all = await summarizeFromRollups(storage.db, 'Asia/Ho_Chi_Minh', { groupBy: ['unit'], period: 'all', timeZone: 'UTC', ...WINDOW });
+      assert.deepEqual(plain(all!), plain(summarize(within(records, WINDOW.from, WINDOW.to), { groupBy: ['unit'], period: 'all', timeZone: 'UTC' })));
+    });
+
+    it('stay exact after case updates (unit, resolution, due time) and complaint status changes', async () => {
+      const zone = 'Asia/Ho_Chi_Minh';
+      await ensureRollups(storage.db, zone);
+      const random = prng(77);
+      const cases = records.filter((record): record is CaseRecord => record.kind === 'case').slice(0, 60);
+      const updated = cases.map((record, index) => {
+        const copy: CaseRecord = { ...record, unit: index % 3 === 0 ? 'moved-unit' : record.unit } as CaseRecord;
+        if (index % 2 === 0) copy.resolvedAt = new Date(Date.parse(record.dueAt) + (random() < 0.5 ? -1 : 1) * 3_600_000).toISOString();
+        else delete copy.resolvedAt;
+        if (index % 5 === 0) copy.dueAt = new Date(Date.parse(record.dueAt) + 86_400_000).toISOString();
+        if (copy.unit === undefined) delete copy.unit;
+        return copy;
+      });
+      const outcomes = await storage.importCases(updated, { now });
+      assert.equal(outcomes.filter((outcome) => outcome.status === 'updated').length, updated.length);
+      const complaints = records.filter((record) => record.kind === 'complaint').slice(0, 40);
+      assert.ok(complaints.length === 40);
+      for (const [index, complaint] of complaints.entries()) {
+        const result = await storage.updateComplaint(complaint.id, { status: index % 2 ? 'resolved' : 'in_progress' }, now);
+        assert.equal(result.found, true);
+      }
+      records = await collect(storage.exportRecords({}));
+      assert.equal(await assertExact(zone), WINDOWS.length * PERIODS.length * GROUPINGS.length);
+    });
+
+    it('the store answers from the rollups in their zone and by scanning elsewhere, equal both ways', async () => {
+      const zone = 'America/New_York';
+      await ensureRollups(storage.db, zone);
+      const store = new Store(storage.db, { rollupZone: zone });
+      for (const timeZone of [zone, 'Asia/Ho_Chi_Minh']) {
+        const query = { groupBy: ['unit'] as GroupField[], period: 'quarter' as Period, timeZone, ...WINDOW };
+        assert.deepEqual(plain(await store.summarize(query)), plain(await summarizeInSql(storage.db, query)));
+      }
+    });
+  });
+}
+
+rollupSuite('pglite', () => openStorage({ engine: 'pglite', dataDir: undefined as unknown as string, timeZone: 'UTC' }));
+
+let server: PostgresServer | undefined;
+rollupSuite(
+  'postgres',
+  async () => {
+    server = await startPostgres();
+    return openStorage({ engine: 'postgres', url: await server.createDatabase('rollups'), poolSize: 4, timeZone: 'UTC' });
+  },
+  () => server?.stop(),
+);
