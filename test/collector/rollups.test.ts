@@ -132,14 +132,14 @@ function rollupSuite(engine: string, open: () => Promise<Storage>, teardown?: ()
   });
 }
 
-rollupSuite('pglite', () => openStorage({ engine: 'pglite', dataDir: undefined as unknown as string, timeZone: 'UTC' }));
+rollupSuite('pglite', () => openStorage({ engine: 'pglite', dataDir: undefined as unknown as string }, { timeZone: 'UTC' }));
 
 let server: PostgresServer | undefined;
 rollupSuite(
   'postgres',
   async () => {
     server = await startPostgres();
-    return openStorage({ engine: 'postgres', url: await server.createDatabase('rollups'), poolSize: 4, timeZone: 'UTC' });
+    return openStorage({ engine: 'postgres', url: await server.createDatabase('rollups'), poolSize: 4 }, { timeZone: 'UTC' });
   },
   () => server?.stop(),
 );
