@@ -118,7 +118,9 @@ export async function ensureRollups(db: Database, zone: string): Promise<boolean
     await tx.query('SELECT pg_advisory_xact_lock(7310312)');
     await tx.query('CREATE TABLE IF NOT EXISTS summary_rollup_meta (id integer PRIMARY KEY, definition text NOT NULL, zone text NOT NULL)');
     const [meta] = await tx.query<{ definition: string }>('SELECT definition FROM summary_rollup_meta WHERE id = 1');
-    if (meta?.definition === hash) return false;
+    const [triggers] = await tx.query(`SELECT count(*)::int AS n FROM pg_trigger WHERE tgrelid = 'records'::regclass AND tgname LIKE 'svc_rollup_%'`);
+    // Same definition and all three triggers in place: nothing to do (a dropped trigger means missed writes: rebuild).
+    if (meta?.definition === hash && Number(triggers?.['n']) === 3) return false;
     // Writers wait until the rollups are rebuilt, so none is counted twice or missed.
     await tx.query('LOCK TABLE records IN SHARE ROW EXCLUSIVE MODE');
     for (const statement of definition) await tx.query(statement);
