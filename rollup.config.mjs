@@ -8,17 +8,17 @@ import { minifyTemplates } from './scripts/rollup-minify-templates.mjs';
 const plugins = [minifyTemplates(), nodeResolve({ browser: true }), terser({ format: { comments: false }, ecma: 2020, module: true })];
 
 /**
- * In dist/, the dashboard finds the analytics worker at `../../analytics/worker.js` from its own
+ * In dist/, the dashboard finds the analytics worker at `../../../analytics/worker.js` from its own
  * module; in the CDN build the worker is `analytics-worker.js` beside `dashboard.js`. The module
  * that says so must end up in `dashboard.js` itself (not in a chunk), or the path would be wrong.
  */
 function cdnWorkerUrl() {
-  const from = "new URL('../../analytics/worker.js', import.meta.url)";
+  const from = "new URL('../../../analytics/worker.js', import.meta.url)";
   let rewritten;
   return {
     name: 'cdn-worker-url',
     transform(code, id) {
-      if (!id.endsWith('/dist/components/dashboard/data.js')) return null;
+      if (!id.endsWith('/dist/components/officials/shared/data.js')) return null;
       if (!code.includes(from)) this.error(`${id} no longer holds ${from}: update rollup.config.mjs`);
       rewritten = id;
       return { code: code.replace(from, "new URL('./analytics-worker.js', import.meta.url)"), map: null };

@@ -3,13 +3,13 @@
  * not part of this module: a chart loads it (a separate chunk) the first time it has something
  * to draw, so a page with no chart never downloads it.
  */
-export { SvcDashboard } from './components/dashboard/svc-dashboard.js';
-export { SvcChart } from './components/chart/svc-chart.js';
+export { SvcDashboard } from './components/officials/dashboard/svc-dashboard.js';
+export { SvcChart } from './components/officials/chart/svc-chart.js';
 export type {
   SvcLoadDetail,
   SvcLoadErrorDetail,
   SvcProgressDetail,
   SvcReadyDetail,
   SvcRenderDetail,
-} from './components/dashboard/data-element.js';
-export type { ChartKind } from './components/dashboard/messages.js';
+} from './components/officials/shared/data-element.js';
+export type { ChartKind } from './components/officials/shared/messages.js';

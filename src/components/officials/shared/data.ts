@@ -22,8 +22,8 @@ import {
   type SummarizeOptions,
   type Summary,
   type WorkerResponse,
-} from '../../analytics/index.js';
-import type { FeedbackRecord } from '../../core/record.js';
+} from '../../../analytics/index.js';
+import type { FeedbackRecord } from '../../../core/record.js';
 import { createModuleWorker } from './worker-client.js';
 
 /** Files bigger than this (bytes) are summarised in the Web Worker; smaller ones on the page, in slices. */
@@ -36,7 +36,7 @@ export const LISTED_ERRORS = 5;
  * build rewrites this path to `analytics-worker.js` beside `dashboard.js`.
  */
 export function defaultWorkerUrl(): string {
-  return new URL('../../analytics/worker.js', import.meta.url).href;
+  return new URL('../../../analytics/worker.js', import.meta.url).href;
 }
 
 /** How rows are cut and judged. */

@@ -1,6 +1,6 @@
 import { css } from 'lit';
-import { baseStyles } from '../shared/base.styles.js';
-import { dataStyles } from './data.styles.js';
+import { baseStyles } from '../../shared/base.styles.js';
+import { dataStyles } from '../shared/data.styles.js';
 
 export const dashboardStyles = [
   baseStyles,

@@ -7,8 +7,8 @@
  * hollow points, labels written on the chart.
  */
 import type { Chart, ChartConfiguration, ChartDataset, LegendItem, Plugin, Scale } from 'chart.js';
-import { formatInteger, formatPercent, formatShare } from '../dashboard/format.js';
-import type { DashboardMessages } from '../dashboard/messages.js';
+import { formatInteger, formatPercent, formatShare } from '../shared/format.js';
+import type { DashboardMessages } from '../shared/messages.js';
 import type { BarStatus, ChartModel, RateSeries, StackSeries, TrendSeries } from './chart-model.js';
 
 /** Colours and type of a chart, read from the element's `--_chart-*` properties. */

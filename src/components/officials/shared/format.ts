@@ -3,7 +3,7 @@
  * and tests format `report()` values with these same functions, so "the table equals the
  * report" can be checked cell by cell.
  */
-import type { GroupField, GroupKey, ReportRow } from '../../analytics/index.js';
+import type { GroupField, GroupKey, ReportRow } from '../../../analytics/index.js';
 import type { DashboardMessages } from './messages.js';
 
 const GROUP_ORDER: readonly GroupField[] = ['agency', 'unit', 'service', 'officer', 'channel'];

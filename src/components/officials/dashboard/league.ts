@@ -3,7 +3,7 @@
  * (then the rate), so that a unit with few ratings does not rise on luck; small samples and
  * groups without ratings are kept apart and not ranked. Only orders rows; computes nothing.
  */
-import { compareKeys, type GroupField, type ReportRow } from '../../analytics/index.js';
+import { compareKeys, type GroupField, type ReportRow } from '../../../analytics/index.js';
 
 export type LeagueColumn = 'rank' | 'group' | 'period' | 'ratings' | 'satisfaction' | 'complaints' | 'onTime';
 

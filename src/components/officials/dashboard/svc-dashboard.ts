@@ -1,13 +1,13 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { toCsv, type GroupField, type ReportRow } from '../../analytics/index.js';
-import { defineElement } from '../shared/define.js';
+import { toCsv, type GroupField, type ReportRow } from '../../../analytics/index.js';
+import { defineElement } from '../../shared/define.js';
 import '../chart/svc-chart.js';
-import { SvcDataElement, fire } from './data-element.js';
-import { fileName, saveBlob } from './download.js';
-import { formatGroupValue, formatInteger, formatInterval, formatPercent, formatPeriod, formatShare } from './format.js';
+import { SvcDataElement, fire } from '../shared/data-element.js';
+import { fileName, saveBlob } from '../shared/download.js';
+import { formatGroupValue, formatInteger, formatInterval, formatPercent, formatPeriod, formatShare } from '../shared/format.js';
 import { league, type League, type LeagueColumn, type LeagueSort } from './league.js';
-import { CHART_KINDS, type ChartKind } from './messages.js';
+import { CHART_KINDS, type ChartKind } from '../shared/messages.js';
 import { dashboardStyles } from './svc-dashboard.styles.js';
 
 /**

@@ -1,14 +1,14 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
-import '../../src/dashboard.js';
-import type { SvcDashboard } from '../../src/components/dashboard/svc-dashboard.js';
-import type { SvcChart } from '../../src/components/chart/svc-chart.js';
-import { parseRecords, report, summarize, toCsv, type ReportRow } from '../../src/analytics/index.js';
-import { formatInteger, formatInterval, formatPercent, formatPeriod } from '../../src/components/dashboard/format.js';
-import { vi, en, type DashboardMessages } from '../../src/components/dashboard/messages.js';
-import type { FeedbackRecord } from '../../src/core/record.js';
-import { TEN_STANDARDS } from '../../src/core/standards.js';
-import { generateRecords } from '../support/generate-records.js';
+import '../../../src/dashboard.js';
+import type { SvcDashboard } from '../../../src/components/officials/dashboard/svc-dashboard.js';
+import type { SvcChart } from '../../../src/components/officials/chart/svc-chart.js';
+import { parseRecords, report, summarize, toCsv, type ReportRow } from '../../../src/analytics/index.js';
+import { formatInteger, formatInterval, formatPercent, formatPeriod } from '../../../src/components/officials/shared/format.js';
+import { vi, en, type DashboardMessages } from '../../../src/components/officials/shared/messages.js';
+import type { FeedbackRecord } from '../../../src/core/record.js';
+import { TEN_STANDARDS } from '../../../src/core/standards.js';
+import { generateRecords } from '../../support/generate-records.js';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 const AS_OF = '2026-10-01T00:00:00Z';

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import type { GroupField, ParseError, ReportRow, Summary } from '../../analytics/index.js';
-import type { FeedbackRecord } from '../../core/record.js';
-import { SvcElement } from '../shared/svc-element.js';
+import type { GroupField, ParseError, ReportRow, Summary } from '../../../analytics/index.js';
+import type { FeedbackRecord } from '../../../core/record.js';
+import { SvcElement } from '../../shared/svc-element.js';
 import {
   LoadError,
   WORKER_THRESHOLD,

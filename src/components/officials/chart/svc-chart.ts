@@ -1,11 +1,11 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { Chart } from 'chart.js';
-import { toCsv, type ReportRow } from '../../analytics/index.js';
-import { defineElement } from '../shared/define.js';
-import { SvcDataElement, fire } from '../dashboard/data-element.js';
-import { yieldToMain } from '../dashboard/data.js';
-import { fileName, saveBlob } from '../dashboard/download.js';
-import { CHART_KINDS, type ChartKind } from '../dashboard/messages.js';
+import { toCsv, type ReportRow } from '../../../analytics/index.js';
+import { defineElement } from '../../shared/define.js';
+import { SvcDataElement, fire } from '../shared/data-element.js';
+import { yieldToMain } from '../shared/data.js';
+import { fileName, saveBlob } from '../shared/download.js';
+import { CHART_KINDS, type ChartKind } from '../shared/messages.js';
 import { NARROW, chartConfig, chartHeight, type ChartTheme } from './chart-config.js';
 import { loadChartJs } from './chart-loader.js';
 import { chartModel, type ChartModel, type TableModel } from './chart-model.js';

@@ -1,13 +1,13 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { Chart } from 'chart.js';
-import '../../src/dashboard.js';
-import type { SvcChart } from '../../src/components/chart/svc-chart.js';
-import { report, summarize, toCsv, type ReportRow } from '../../src/analytics/index.js';
-import { formatInteger, formatInterval, formatPercent } from '../../src/components/dashboard/format.js';
-import { vi, en } from '../../src/components/dashboard/messages.js';
-import type { FeedbackRecord } from '../../src/core/record.js';
-import { generateRecords } from '../support/generate-records.js';
+import '../../../src/dashboard.js';
+import type { SvcChart } from '../../../src/components/officials/chart/svc-chart.js';
+import { report, summarize, toCsv, type ReportRow } from '../../../src/analytics/index.js';
+import { formatInteger, formatInterval, formatPercent } from '../../../src/components/officials/shared/format.js';
+import { vi, en } from '../../../src/components/officials/shared/messages.js';
+import type { FeedbackRecord } from '../../../src/core/record.js';
+import { generateRecords } from '../../support/generate-records.js';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 const AS_OF = '2026-07-01T00:00:00Z';

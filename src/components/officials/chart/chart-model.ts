@@ -3,9 +3,9 @@
  * screen reader hears, the notes, the equivalent data table, and the series to draw. Every number
  * is a field of a `report()` row, formatted by `format.ts`; nothing is computed here.
  */
-import type { GroupField, ReportRow } from '../../analytics/index.js';
-import { COMPLAINT_CATEGORIES } from '../../core/record.js';
-import { standardText, type StandardDefinition } from '../../core/standards.js';
+import type { GroupField, ReportRow } from '../../../analytics/index.js';
+import { COMPLAINT_CATEGORIES } from '../../../core/record.js';
+import { standardText, type StandardDefinition } from '../../../core/standards.js';
 import {
   formatInteger,
   formatInterval,
@@ -16,8 +16,8 @@ import {
   sharedPeriod,
   varyingParts,
   type Labels,
-} from '../dashboard/format.js';
-import type { ChartKind, DashboardMessages } from '../dashboard/messages.js';
+} from '../shared/format.js';
+import type { ChartKind, DashboardMessages } from '../shared/messages.js';
 
 /** How a bar is drawn: meets the target, below it, too few ratings to say, or no value. */
 export type BarStatus = 'meets' | 'below' | 'low' | 'none';
