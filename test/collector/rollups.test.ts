@@ -1,14 +1,17 @@
-// The kept rollups (src/collector/storage/rollups.ts) answer exactly what a scan of the records
-// answers, and what analytics' summarize() makes of them: for every period, in zones with DST,
-// half- and quarter-hour offsets, with windows that start and end inside a day, and after the
-// writes that change counted fields (case updates, complaint status changes).
+// The kept rollups (src/collector/storage/rollups.ts) report exactly what a scan of the records
+// reports, and what analytics' report(summarize()) makes of them — every indicator of §5 and §9,
+// flagged ratings left out or counted — for every period, in zones with DST, half- and
+// quarter-hour offsets, with windows that start and end inside a day, and after the writes that
+// change counted fields (case updates, complaint status changes, flags).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { summarize, type GroupField, type Summary } from '../../src/analytics/summary.js';
+import { summarize, type GroupField } from '../../src/analytics/summary.js';
+import { report } from '../../src/analytics/report.js';
 import type { Period } from '../../src/analytics/period.js';
 import type { CaseRecord, FeedbackRecord } from '../../src/core/record.js';
 import { openStorage, ensureRollups, Store, type Storage } from '../../src/collector/storage/index.js';
-import { summarizeFromRollups } from '../../src/collector/storage/rollups.js';
+import { reportSummaryFromRollups } from '../../src/collector/storage/rollups.js';
+import { storeExactly } from '../support/store-exactly.js';
 import { summarizeInSql } from '../../src/collector/storage/summary-sql.js';
 import { startPostgres, type PostgresServer } from '../support/postgres.js';
 import { WINDOW, prng, randomRecords } from '../support/summary-data.js';
@@ -38,7 +41,9 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-const plain = (summary: Summary) => JSON.parse(JSON.stringify(summary)) as unknown;
+const AS_OF = new Date('2042-07-01T00:00:00.000Z');
+/** What the route answers: report rows (as JSON). */
+const rows = (summary: Parameters<typeof report>[0]) => JSON.parse(JSON.stringify(report(summary, { asOf: AS_OF }))) as unknown;
 
 function rollupSuite(engine: string, open: () => Promise<Storage>, teardown?: () => Promise<void> | void): void {
   describe(`summary rollups (${engine})`, () => {
@@ -48,12 +53,10 @@ function rollupSuite(engine: string, open: () => Promise<Storage>, teardown?: ()
 
     before(async () => {
       storage = await open();
-      records = randomRecords(4242, 1500);
-      const cases = records.filter((record): record is CaseRecord => record.kind === 'case');
-      await storage.submit(records.filter((record) => record.kind !== 'case'), { now });
-      await storage.importCases(cases, { now });
-      // Stored complaints carry the collector's dueAt: compare against what was stored.
+      // Records as the collector stores them: verified, flagged, suspect, linked to cases and complaints, answers.
+      await storeExactly(storage, randomRecords(4242, 1500), now);
       records = await collect(storage.exportRecords({}));
+      assert.equal(records.length, 1500);
     });
     after(async () => {
       await storage?.close();
@@ -66,14 +69,15 @@ function rollupSuite(engine: string, open: () => Promise<Storage>, teardown?: ()
       for (const window of WINDOWS) {
         for (const period of PERIODS) {
           for (const groupBy of GROUPINGS) {
-            const query = { groupBy, period, timeZone: zone, ...window };
-            const fromRollups = await summarizeFromRollups(storage.db, zone, query);
+            const includeFlagged = rollupAnswers % 2 === 1;
+            const query = { groupBy, period, timeZone: zone, includeFlagged, ...window };
+            const fromRollups = await reportSummaryFromRollups(storage.db, zone, query);
             assert.ok(fromRollups, `the rollups answer a query in their own zone (${period})`);
             rollupAnswers++;
             const scanned = await summarizeInSql(storage.db, query);
-            const label = `${zone} ${period} ${groupBy.join(',')} ${JSON.stringify(window)}`;
-            assert.deepEqual(plain(fromRollups), plain(scanned), label);
-            assert.deepEqual(plain(fromRollups), plain(summarize(within(records, window.from, window.to), { groupBy, period, timeZone: zone })), label);
+            const label = `${zone} ${period} ${groupBy.join(',')} ${JSON.stringify(window)} includeFlagged=${includeFlagged}`;
+            assert.deepEqual(rows(fromRollups), rows(scanned), label);
+            assert.deepEqual(rows(fromRollups), rows(summarize(within(records, window.from, window.to), { groupBy, period, timeZone: zone, includeFlagged })), label);
           }
         }
       }
@@ -90,12 +94,12 @@ function rollupSuite(engine: string, open: () => Promise<Storage>, teardown?: ()
 
     it('periods cut in another zone are left to the scan (undefined), period=all is answered from any zone', async () => {
       await ensureRollups(storage.db, 'Asia/Ho_Chi_Minh');
-      assert.equal(await summarizeFromRollups(storage.db, 'Asia/Ho_Chi_Minh', { groupBy: [], period: 'month', timeZone: 'UTC' }), undefined);
-      const all = await summarizeFromRollups(storage.db, 'Asia/Ho_Chi_Minh', { groupBy: ['unit'], period: 'all', timeZone: 'UTC', ...WINDOW });
-      assert.deepEqual(plain(all!), plain(summarize(within(records, WINDOW.from, WINDOW.to), { groupBy: ['unit'], period: 'all', timeZone: 'UTC' })));
+      assert.equal(await reportSummaryFromRollups(storage.db, 'Asia/Ho_Chi_Minh', { groupBy: [], period: 'month', timeZone: 'UTC' }), undefined);
+      const all = await reportSummaryFromRollups(storage.db, 'Asia/Ho_Chi_Minh', { groupBy: ['unit'], period: 'all', timeZone: 'UTC', ...WINDOW });
+      assert.deepEqual(rows(all!), rows(summarize(within(records, WINDOW.from, WINDOW.to), { groupBy: ['unit'], period: 'all', timeZone: 'UTC' })));
     });
 
-    it('stay exact after case updates (unit, resolution, due time) and complaint status changes', async () => {
+    it('stay exact after case updates (unit, resolution, due time), complaint status changes and flags', async () => {
       const zone = 'Asia/Ho_Chi_Minh';
       await ensureRollups(storage.db, zone);
       const random = prng(77);
@@ -116,7 +120,14 @@ function rollupSuite(engine: string, open: () => Promise<Storage>, teardown?: ()
         const result = await storage.updateComplaint(complaint.id, { status: index % 2 ? 'resolved' : 'in_progress' }, now);
         assert.equal(result.found, true);
       }
+      // A flag set and one cleared, as the flag routes write them (the record's jsonb and updated_at).
+      const ratings = records.filter((record) => record.kind === 'rating');
+      const unflagged = ratings.find((record) => record['flag'] === undefined && record['suspect'] === undefined)!;
+      const flagged = ratings.find((record) => record['flag'] !== undefined)!;
+      await storage.db.query(`UPDATE records SET record = record || jsonb_build_object('flag', jsonb_build_object('reason', 'spam', 'at', $2::text)), updated_at = $2::timestamptz WHERE id = $1`, [unflagged.id, now.toISOString()]);
+      await storage.db.query(`UPDATE records SET record = record - 'flag', updated_at = $2::timestamptz WHERE id = $1`, [flagged.id, now.toISOString()]);
       records = await collect(storage.exportRecords({}));
+      assert.ok(records.find((record) => record.id === unflagged.id)!['flag']);
       assert.equal(await assertExact(zone), WINDOWS.length * PERIODS.length * GROUPINGS.length);
     });
 
@@ -126,7 +137,7 @@ function rollupSuite(engine: string, open: () => Promise<Storage>, teardown?: ()
       const store = new Store(storage.db, { rollupZone: zone });
       for (const timeZone of [zone, 'Asia/Ho_Chi_Minh']) {
         const query = { groupBy: ['unit'] as GroupField[], period: 'quarter' as Period, timeZone, ...WINDOW };
-        assert.deepEqual(plain(await store.summarize(query)), plain(await summarizeInSql(storage.db, query)));
+        assert.deepEqual(rows(await store.summarizeForReport(query)), rows(await summarizeInSql(storage.db, query)));
       }
     });
   });

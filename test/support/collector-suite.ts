@@ -17,6 +17,8 @@ import { report } from '../../src/analytics/report.js';
 import { summarize, type GroupField } from '../../src/analytics/summary.js';
 import type { FeedbackRecord } from '../../src/core/record.js';
 import { WINDOW, randomRecords } from './summary-data.js';
+import { storeExactly } from './store-exactly.js';
+import { FIXTURE, FIXTURE_AS_OF, FIXTURE_EXPECTED, FIXTURE_WINDOW } from './indicator-fixture.js';
 
 const CODE = /^[0-9A-HJKMNP-TV-Z]{10}$/;
 const DAY = 86_400_000;
@@ -747,9 +749,9 @@ export function collectorSuite(engine: 'pglite' | 'postgres', setup: EngineSetup
       const within = (from: string, to: string) => records.filter((record) => timeOf(record) >= Date.parse(from) && timeOf(record) < Date.parse(to));
       const summaryUrl = (params: Record<string, string>) => `${main.url}/v1/summary?${new URLSearchParams(params)}`;
       before(async () => {
-        const submitted = records.filter((record) => record.kind !== 'case');
-        for (let i = 0; i < submitted.length; i += 100) await storage.submit(submitted.slice(i, i + 100), { now: fixedNow });
-        await storage.importCases(records.filter((record) => record.kind === 'case') as never[], { now: fixedNow });
+        // Ratings flagged, verified or rating a complaint, complaints closed on time or late: stored
+        // as they are (the ingest rules that set those fields have tests of their own).
+        await storeExactly(storage, records, fixedNow);
       });
 
       it('equals report(summarize(records)) on the same records, for every period, several zones and groupings', async () => {
@@ -768,6 +770,30 @@ export function collectorSuite(engine: 'pglite' | 'postgres', setup: EngineSetup
           }
         }
         assert.ok(compared > 1000, `${compared} rows compared`);
+      });
+
+      it('includeFlagged=true counts flagged and suspect ratings like the others, equal to summarize({ includeFlagged })', async () => {
+        for (const [period, timeZone, groupBy] of [['quarter', 'Asia/Kathmandu', ['unit']], ['month', 'America/New_York', []], ['all', 'UTC', ['agency', 'service']]] as const) {
+          const reply = await request(summaryUrl({ groupBy: groupBy.join(','), period, timeZone, ...WINDOW, asOf, includeFlagged: 'true' }));
+          const expected = report(summarize(within(WINDOW.from, WINDOW.to), { groupBy, period, timeZone, includeFlagged: true }), { asOf });
+          assert.deepEqual(reply.body, JSON.parse(JSON.stringify(expected)), `${period} ${timeZone}`);
+          assert.ok(expected.some((row) => row.flaggedRatings > 0));
+        }
+        const summary = await request(summaryUrl({ period: 'year', timeZone: 'UTC', ...WINDOW, includeFlagged: 'true', format: 'summary' }));
+        assert.deepEqual(summary.body, JSON.parse(JSON.stringify(summarize(within(WINDOW.from, WINDOW.to), { period: 'year', timeZone: 'UTC', includeFlagged: true }))));
+        assert.equal((await request(summaryUrl({ includeFlagged: 'yes' }))).status, 400);
+      });
+
+      it('the indicators of §9 in SQL match the hand-computed fixture', async () => {
+        await storeExactly(storage, FIXTURE, fixedNow);
+        for (const includeFlagged of [false, true]) {
+          // By agency: other tests of this suite store ratings in 2031 too.
+          const params = { groupBy: 'agency', period: 'quarter', timeZone: 'UTC', ...FIXTURE_WINDOW, asOf: FIXTURE_AS_OF, includeFlagged: String(includeFlagged) };
+          const reply = await request(summaryUrl(params));
+          const expected = includeFlagged ? FIXTURE_EXPECTED.Q1Flagged : FIXTURE_EXPECTED.Q1;
+          const q1 = reply.body.find((row: { key: { agency: string; period: string } }) => row.key.agency === 'so-fixture' && row.key.period === '2031-Q1');
+          assert.deepEqual(Object.fromEntries(Object.keys(expected).map((key) => [key, q1[key]])), JSON.parse(JSON.stringify(expected)));
+        }
       });
 
       it('from is inclusive and to exclusive, on the exact millisecond', async () => {

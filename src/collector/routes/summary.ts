@@ -66,6 +66,14 @@ function share(url: URL, name: string, open: boolean): number | undefined {
   return value;
 }
 
+/** `name=true` or `name=false` (absent or empty: false). */
+function booleanParam(url: URL, name: string): boolean {
+  const raw = url.searchParams.get(name);
+  if (raw === null || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  throw bad(name, `${name} takes true or false.`);
+}
+
 /** Report options from the query: asOf, and the targets, confidence and minSample of report(). */
 function reportOptions(url: URL): ReportOptions {
   const options: ReportOptions = {};
@@ -89,7 +97,8 @@ function reportOptions(url: URL): ReportOptions {
 /**
  * GET /v1/summary — the report() rows of the records whose time (createdAt, receivedAt for cases)
  * is in [from, to), counted in the database; `format=summary` answers the Summary itself (to
- * merge with others). Public, except `groupBy=officer`.
+ * merge with others); `includeFlagged=true` counts flagged and suspect ratings like the others
+ * (CONTRACT §7). Public, except `groupBy=officer`.
  */
 export async function getSummary(context: Context): Promise<void> {
   const { app, req, res, url } = context;
@@ -101,11 +110,14 @@ export async function getSummary(context: Context): Promise<void> {
   const from = instantParam(url, 'from');
   const to = instantParam(url, 'to');
   const options = reportOptions(url);
+  const includeFlagged = booleanParam(url, 'includeFlagged');
   const format = url.searchParams.get('format') || 'rows';
   if (format !== 'rows' && format !== 'summary') throw bad('format', 'format takes rows (default) or summary.');
   let summary;
   try {
-    summary = await app.storage.summarize({ groupBy, period, timeZone, ...(from ? { from } : {}), ...(to ? { to } : {}) });
+    const query = { groupBy, period, timeZone, includeFlagged, ...(from ? { from } : {}), ...(to ? { to } : {}) };
+    // Rows come from the kept rollups (CONTRACT §10); the Summary itself keeps every link key, so it is scanned.
+    summary = format === 'summary' ? await app.storage.summarize(query) : await app.storage.summarizeForReport(query);
   } catch (error) {
     // The runtime knows the zone but this database does not (older time zone data).
     if ((error as { code?: unknown }).code === '22023') throw bad('timeZone', `The database does not know the time zone "${timeZone}".`);

@@ -13,7 +13,7 @@
 // has more rows than the records it sums.)
 import { createHash } from 'node:crypto';
 import { GROUP_FIELDS, summaryFromGroups, type Summary } from '../../analytics/summary.js';
-import { groupsFromRows, summaryStatement } from './summary-sql.js';
+import { groupsFromRows, linkCountsStatement, rowPartsStatement } from './summary-sql.js';
 import type { AggregateQuery, Database, GroupField, Queryable, Row } from './types.js';
 
 /** A rollup table and the group fields it keeps. */
@@ -43,8 +43,8 @@ function dayExpression(zone: string): string {
 
 /** The counters of `source` (a transition table) per group and local day, times `sign`. */
 function countsOf(table: RollupTable, zone: string, source: string, sign: 1 | -1): string {
-  const { text } = summaryStatement({ groupBy: table.fields, period: 'day', timeZone: zone }, { source, bucket: dayExpression(zone) });
-  const columns = [...table.fields, 'period', 'part', 'a', 'b'].join(', ');
+  const { text } = rowPartsStatement({ groupBy: table.fields, period: 'day', timeZone: zone }, { source, bucket: dayExpression(zone), flagColumn: true });
+  const columns = [...table.fields, 'period', 'part', 'a', 'b', 'c', 'f'].join(', ');
   return `SELECT ${columns}, n * ${sign} AS n FROM (${text}) AS ${source}_counts`;
 }
 
@@ -53,11 +53,11 @@ function applyStatement(table: RollupTable, zone: string, sources: { added?: str
   const parts: string[] = [];
   if (sources.added) parts.push(countsOf(table, zone, sources.added, 1));
   if (sources.removed) parts.push(countsOf(table, zone, sources.removed, -1));
-  const key = [...table.fields, 'day', 'part', 'a', 'b'];
-  const grouped = [...table.fields, 'period', 'part', 'a', 'b'].join(', ');
+  const key = [...table.fields, 'day', 'part', 'a', 'b', 'c', 'f'];
+  const grouped = [...table.fields, 'period', 'part', 'a', 'b', 'c', 'f'].join(', ');
   // One upsert per statement, in key order (concurrent writers take row locks in the same order).
-  return `INSERT INTO ${table.name} (${[...table.fields, 'day', 'part', 'a', 'b', 'n'].join(', ')})
-SELECT ${[...table.fields, 'period::date', 'part', 'a', 'b'].join(', ')}, sum(n)
+  return `INSERT INTO ${table.name} (${[...table.fields, 'day', 'part', 'a', 'b', 'c', 'f', 'n'].join(', ')})
+SELECT ${[...table.fields, 'period::date', 'part', 'a', 'b', 'c', 'f'].join(', ')}, sum(n)
 FROM (${parts.join('\nUNION ALL\n')}) AS delta
 GROUP BY ${grouped} HAVING sum(n) <> 0
 ORDER BY ${grouped}
@@ -69,9 +69,10 @@ export function rollupDefinition(zone: string): string[] {
   const statements: string[] = [];
   for (const table of TABLES) {
     const fields = table.fields.map((field) => `${field} text`).join(', ');
-    const key = [...table.fields, 'day', 'part', 'a', 'b'].join(', ');
+    const key = [...table.fields, 'day', 'part', 'a', 'b', 'c', 'f'].join(', ');
     statements.push(
-      `CREATE TABLE IF NOT EXISTS ${table.name} (${fields}, day date NOT NULL, part text NOT NULL, a text, b text, n bigint NOT NULL,
+      // f: the counts of flagged or suspect ratings, kept apart so that a query chooses (includeFlagged).
+      `CREATE TABLE IF NOT EXISTS ${table.name} (${fields}, day date NOT NULL, part text NOT NULL, a text, b text, c text, f boolean NOT NULL, n bigint NOT NULL,
         UNIQUE NULLS NOT DISTINCT (${key}))`,
       `CREATE INDEX IF NOT EXISTS ${table.name}_day ON ${table.name} (day)`,
     );
@@ -97,12 +98,9 @@ $fn$`,
   return statements;
 }
 
-/** Rebuilds every rollup from the records (inside the caller's transaction, records locked). */
+/** Fills every rollup from the records (inside the caller's transaction, records locked). */
 async function rebuild(tx: Queryable, zone: string): Promise<void> {
-  for (const table of TABLES) {
-    await tx.query(`TRUNCATE ${table.name}`);
-    await tx.query(applyStatement(table, zone, { added: 'records' }));
-  }
+  for (const table of TABLES) await tx.query(applyStatement(table, zone, { added: 'records' }));
 }
 
 /**
@@ -123,6 +121,8 @@ export async function ensureRollups(db: Database, zone: string): Promise<boolean
     if (meta?.definition === hash && Number(triggers?.['n']) === 3) return false;
     // Writers wait until the rollups are rebuilt, so none is counted twice or missed.
     await tx.query('LOCK TABLE records IN SHARE ROW EXCLUSIVE MODE');
+    // A new definition may have new columns: the tables are made anew, then filled from the records.
+    for (const table of TABLES) await tx.query(`DROP TABLE IF EXISTS ${table.name}`);
     for (const statement of definition) await tx.query(statement);
     await rebuild(tx, zone);
     await tx.query(
@@ -169,10 +169,12 @@ function tableFor(groupBy: readonly GroupField[]): RollupTable {
 }
 
 /**
- * The Summary from the rollups, or undefined when they cannot answer exactly (periods cut in
- * another zone than theirs): the caller then scans the records.
+ * The Summary for a report from the rollups, or undefined when they cannot answer exactly (periods
+ * cut in another zone than theirs): the caller then scans the records. Its links are counted
+ * (`casesDissatisfied`, `complaintsDissatisfied`) but their keys are left out, so it reports exactly
+ * like the scanned Summary but does not link further when merged with another.
  */
-export async function summarizeFromRollups(db: Database, zone: string, query: AggregateQuery): Promise<Summary | undefined> {
+export async function reportSummaryFromRollups(db: Database, zone: string, query: AggregateQuery): Promise<Summary | undefined> {
   if (query.period !== 'all' && query.timeZone !== zone) return undefined;
   const table = tableFor(query.groupBy);
   const rows = await db.transaction(async (tx) => {
@@ -184,14 +186,14 @@ export async function summarizeFromRollups(db: Database, zone: string, query: Ag
       return `$${params.length}::${type}`;
     };
     // Whole days: from the first day that starts inside the range to the last one that ends inside it.
-    const where: string[] = ['n <> 0'];
+    const where: string[] = query.includeFlagged ? [] : [`(NOT f OR part = 'flagged')`];
     if (fromDate !== null) where.push(fromAligned ? `day >= ${param(fromDate, 'date')}` : `day > ${param(fromDate, 'date')}`);
     if (toDate !== null) where.push(`day < ${param(toDate, 'date')}`);
     const period = query.period === 'all' ? `'all'::text` : `to_char(day, '${DAY_FORMATS[query.period]}')`;
     const select = [...query.groupBy, `${period} AS period`].join(', ');
-    const group = [...query.groupBy, period, 'part', 'a', 'b'].join(', ');
+    const group = [...query.groupBy, period, 'part', 'a', 'b', 'c'].join(', ');
     const whole = await tx.query(
-      `SELECT ${select}, part, a, b, sum(n)::bigint AS n FROM ${table.name} WHERE ${where.join(' AND ')} GROUP BY ${group} HAVING sum(n) <> 0`,
+      `SELECT ${select}, part, a, b, c, sum(n)::bigint AS n FROM ${table.name} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY ${group} HAVING sum(n) <> 0`,
       params,
     );
     // Partial first and last days: the records themselves, limited to those local dates.
@@ -200,9 +202,9 @@ export async function summarizeFromRollups(db: Database, zone: string, query: Ag
     if (fromDate !== null && !fromAligned) edgeDates.add(fromDate);
     if (toDate !== null && !toAligned) edgeDates.add(toDate);
     for (const date of edgeDates) {
-      const { text, params: edgeParams } = summaryStatement(query, {
+      const { text, params: edgeParams } = rowPartsStatement(query, {
         // The local date decides; the bounds around it (wider than any DST shift) keep the scan on the index.
-        extraFilter: (add) => {
+        extraFilter: (add: (value: unknown, type: string) => string) => {
           const [z, d] = [add(zone, 'text'), add(date, 'date')];
           return `at >= (${d}::timestamp AT TIME ZONE ${z}) - interval '3 hours'
             AND at < ((${d} + 1)::timestamp AT TIME ZONE ${z}) + interval '3 hours'
@@ -211,7 +213,10 @@ export async function summarizeFromRollups(db: Database, zone: string, query: Ag
       });
       edges.push(...(await tx.query(text, edgeParams)));
     }
-    return [...whole, ...edges];
+    // The links of the whole window: a lookup per record that names a case or rates a complaint.
+    const links = linkCountsStatement(query);
+    return [...whole, ...edges, ...(await tx.query(links.text, links.params))];
   });
-  return summaryFromGroups({ groupBy: query.groupBy, period: query.period, timeZone: query.timeZone }, groupsFromRows(rows, query.groupBy));
+  const { groups } = groupsFromRows(rows, query.groupBy);
+  return summaryFromGroups({ groupBy: query.groupBy, period: query.period, timeZone: query.timeZone, includeFlagged: query.includeFlagged ?? false }, groups);
 }

@@ -3,7 +3,7 @@ import { validateRecord } from '../../core/validate.js';
 import { SERVER_FIELDS, fromRow, idOf, isoOrNull, toRow } from '../records.js';
 import { newTrackingCode, normalizeTrackingCode } from '../tracking.js';
 import * as SQL from './sql.js';
-import { summarizeFromRollups } from './rollups.js';
+import { reportSummaryFromRollups } from './rollups.js';
 import { summarizeInSql } from './summary-sql.js';
 import type { Summary } from '../../analytics/summary.js';
 import type {
@@ -194,9 +194,13 @@ export class Store implements Storage {
     return [...new Set(paths)];
   }
 
+  summarize(query: AggregateQuery): Promise<Summary> {
+    return summarizeInSql(this.db, query);
+  }
+
   /** From the kept rollups where they answer exactly, else by scanning the records. */
-  async summarize(query: AggregateQuery): Promise<Summary> {
-    const fromRollups = this.rollupZone === undefined ? undefined : await summarizeFromRollups(this.db, this.rollupZone, query);
+  async summarizeForReport(query: AggregateQuery): Promise<Summary> {
+    const fromRollups = this.rollupZone === undefined ? undefined : await reportSummaryFromRollups(this.db, this.rollupZone, query);
     return fromRollups ?? summarizeInSql(this.db, query);
   }
 
