@@ -30,6 +30,11 @@ export interface CollectorConfig {
   open311Agency: string | undefined;
   /** Keys accepted as Open311 `api_key`; undefined = none required. */
   open311ApiKeys: string[] | undefined;
+  /** Public URL of the GeoReport v2 endpoint for the discovery document; undefined = from the request's Host. */
+  open311Url: string | undefined;
+  /** The discovery document's `contact` and `key_service` texts; undefined = the collector's defaults. */
+  open311Contact: string | undefined;
+  open311KeyService: string | undefined;
 }
 
 /** A setting that cannot be used, named so the operator can fix it. */
@@ -143,6 +148,24 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     throw new ConfigError('OPEN311_AGENCY', 'must be one line of at most 200 characters.');
   }
 
+  const open311Url = value('OPEN311_URL')?.replace(/\/+$/, '');
+  if (open311Url !== undefined) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(open311Url);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.search !== '' || parsed.hash !== '') {
+      throw new ConfigError('OPEN311_URL', `"${open311Url}" is not a URL such as https://feedback.example.gov.vn/open311/v2.`);
+    }
+  }
+  const oneLine = (name: string): string | undefined => {
+    const text = value(name);
+    if (text !== undefined && (text.length > 500 || /[\u0000-\u001F\u007F]/.test(text))) throw new ConfigError(name, 'must be one line of at most 500 characters.');
+    return text;
+  };
+
   return {
     port: integer('PORT', 8787, 0, 65535),
     host: value('HOST'),
@@ -157,5 +180,8 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     logLevel,
     open311Agency,
     open311ApiKeys: list('OPEN311_API_KEYS'),
+    open311Url,
+    open311Contact: oneLine('OPEN311_CONTACT'),
+    open311KeyService: oneLine('OPEN311_KEY_SERVICE'),
   };
 }

@@ -5,6 +5,7 @@ import { configFromEnv, type CollectorConfig } from './config.js';
 import { corsHeaders, preflightHeaders, type Access } from './http/cors.js';
 import { lingerThenClose } from './http/body.js';
 import { HttpError, sendJson } from './http/errors.js';
+import { formatOf, sendOpen311Error, type Open311Format } from './http/open311.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { Router, type Route } from './http/router.js';
 import { serveStatic, type StaticHeaders, type StaticMount } from './http/static.js';
@@ -83,10 +84,11 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse, entry: { route: string; records?: number; error?: string }) {
-    let open311 = false;
+    let open311: Open311Format | undefined;
     try {
       const url = requestUrl(req.url);
-      open311 = url.pathname.startsWith(OPEN311_PREFIX);
+      // Anything below /open311/ answers errors as GeoReport v2 does, in the format its extension asks for.
+      if (url.pathname.startsWith(OPEN311_PREFIX)) open311 = formatOf(url.pathname);
       const matches = router.matchPath(url.pathname);
       const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
       const accessOf = (route: Route<App>): Access => (typeof route.access === 'function' ? route.access(url) : route.access);
@@ -129,7 +131,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
         throw new HttpError(404, 'not_found', 'There is nothing here.');
       }
       entry.route = match.route.path;
-      open311 = match.route.open311 === true;
+      open311 = match.route.open311 === true ? formatOf(url.pathname) : undefined;
       for (const [name, value] of Object.entries(corsHeaders(origin, accessOf(match.route), config.allowedOrigins))) res.setHeader(name, value);
       const storage = await ready();
       const log: { records?: number } = {};
@@ -143,7 +145,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     }
   }
 
-  function fail(req: IncomingMessage, res: ServerResponse, error: unknown, open311: boolean, entry: { error?: string }) {
+  function fail(req: IncomingMessage, res: ServerResponse, error: unknown, open311: Open311Format | undefined, entry: { error?: string }) {
     let http: HttpError;
     if (error instanceof HttpError) {
       http = error;
@@ -163,7 +165,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     const headers = { ...http.headers };
     // A body left unread (a refused upload) is discarded, not kept, and the connection cut soon after.
     if (!req.complete) lingerThenClose(req, res);
-    if (open311) sendJson(res, http.status, [{ code: http.status, description: http.message }], headers);
+    if (open311 !== undefined) sendOpen311Error(res, open311, http.status, http.message, headers);
     else sendJson(res, http.status, http.toJSON(), headers);
   }
 

@@ -51,6 +51,7 @@ export async function request(
   init: { body: string; headers: Record<string, string> },
   options: SendOptions,
   onOk: (response: Response) => Promise<DeliveryOutcome>,
+  onError: (response: Response) => Promise<{ message: string; field?: string }> = readError,
 ): Promise<DeliveryOutcome> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 30_000);
@@ -79,7 +80,7 @@ export async function request(
         ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
       };
     }
-    const error = await readError(response);
+    const error = await onError(response);
     return { type: 'refused', status: response.status, ...error };
   } catch (error) {
     return { type: 'retry', reason: error instanceof Error ? error.message : 'network error' };

@@ -3,9 +3,10 @@ import type { OutboxEntry } from './outbox.js';
 import type { ComplaintRecord } from './record.js';
 
 /**
- * Delivers a complaint to any Open311 GeoReport v2 endpoint (`{endpoint}/requests.json`, form
- * encoded, one request per record). Open311 has no idempotency key: the record id travels as
- * `attribute[svc_id]` so a receiving system can drop repeats (our collector uses it as the id).
+ * Delivers a complaint to any Open311 GeoReport v2 endpoint (`{endpoint}/requests.json`, or
+ * `requests.xml` with `format: 'xml'`; form encoded, one request per record). Open311 has no
+ * idempotency key: the record id travels as `attribute[svc_id]` so a receiving system can drop
+ * repeats (our collector uses it as the id).
  */
 export async function sendToOpen311(entries: OutboxEntry[], options: SendOptions): Promise<DeliveryOutcome> {
   const entry = entries[0]!;
@@ -28,12 +29,43 @@ export async function sendToOpen311(entries: OutboxEntry[], options: SendOptions
       if (rest.length > 0) form.set('last_name', rest.join(' '));
     }
   }
-  const url = `${entry.endpoint!.replace(/\/+$/, '')}/requests.json`;
-  return request(url, { body: form.toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }, options, async (response) => {
-    const reply = (await response.json()) as Array<{ service_request_id?: string; token?: string }>;
-    const first = Array.isArray(reply) ? reply[0] : undefined;
-    const trackingCode = first?.service_request_id ?? first?.token;
+  const url = `${entry.endpoint!.replace(/\/+$/, '')}/requests.${settings.format === 'xml' ? 'xml' : 'json'}`;
+  const onOk = async (response: Response): Promise<DeliveryOutcome> => {
+    const first = read(await response.text(), 'request');
+    const trackingCode = first?.['service_request_id'] || first?.['token'];
     if (!trackingCode) return { type: 'retry', reason: 'The Open311 server sent no request id.' };
-    return { type: 'answered', results: [{ id: record.id, status: 'accepted', trackingCode: String(trackingCode) }] };
-  });
+    return { type: 'answered', results: [{ id: record.id, status: 'accepted', trackingCode }] };
+  };
+  const onError = async (response: Response) => {
+    let description: string | undefined;
+    try {
+      description = read(await response.text(), 'error')?.['description'];
+    } catch {
+      description = undefined;
+    }
+    return { message: description || `HTTP ${response.status}` };
+  };
+  return request(url, { body: form.toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }, options, onOk, onError);
+}
+
+/**
+ * The first item of a GeoReport v2 list answer, whichever format the server chose (many speak
+ * only XML, whatever the extension): JSON `[{…}]`, or XML `<…><item><field>…</field></item></…>`
+ * read with the browser's own DOMParser (no XML library in the citizen bundle). Throws on
+ * neither.
+ */
+function read(text: string, item: 'request' | 'error'): Record<string, string> | undefined {
+  if (text.trimStart().startsWith('<')) {
+    const doc = new DOMParser().parseFromString(text, 'text/xml');
+    if (doc.getElementsByTagName('parsererror').length > 0) throw new Error('The reply is not well-formed XML.');
+    const element = doc.getElementsByTagName(item)[0];
+    if (!element) return undefined;
+    const fields: Record<string, string> = {};
+    for (const child of Array.from(element.children)) fields[child.localName] = child.textContent?.trim() ?? '';
+    return fields;
+  }
+  const value = JSON.parse(text) as unknown;
+  const first = Array.isArray(value) ? (value[0] as Record<string, unknown> | undefined) : undefined;
+  if (!first || typeof first !== 'object') return undefined;
+  return Object.fromEntries(Object.entries(first).map(([key, field]) => [key, field === null || field === undefined ? '' : String(field)]));
 }

@@ -9,6 +9,8 @@ export interface Open311Options {
   serviceCode?: string;
   apiKey?: string;
   jurisdictionId?: string;
+  /** `xml` posts to `requests.xml`; anything else (or absent) to `requests.json`. */
+  format?: string;
 }
 
 /** A record waiting for the collector's acknowledgement, as kept in IndexedDB. */

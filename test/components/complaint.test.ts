@@ -254,6 +254,39 @@ describe('<svc-complaint>', () => {
     expect(q(el, '.code').textContent).to.equal('REQ-1');
   });
 
+  it('format="xml" posts to requests.xml and reads the XML answer (a server that speaks only XML)', async () => {
+    const { endpoint, state } = await fakeCollector();
+    const el = await fixture<SvcComplaint>(html`<svc-complaint agency="a" min-fill-seconds="0" transport="open311" format="xml" endpoint=${`${endpoint}/open311`} draft-key=${draftKey()}></svc-complaint>`);
+    const events = recordEvents(el);
+    await fillValid(el);
+    await send(el);
+    await waitUntil(() => events.some((event) => event.type === 'svc-sent'), 'svc-sent', { timeout: 5000 });
+    const { open311 } = await state();
+    expect(open311.map((entry) => entry.path)).to.deep.equal(['open311/requests.xml']);
+    expect(open311[0]!.contentType).to.equal('application/x-www-form-urlencoded');
+    expect(events.find((event) => event.type === 'svc-sent')!.detail.trackingCode).to.equal('XML-1');
+    await el.updateComplete;
+    expect(q(el, '.code').textContent).to.equal('XML-1');
+  });
+
+  it('an XML answer to requests.json is read too, and an XML error list is reported as rejected with its description', async () => {
+    const { endpoint, state } = await fakeCollector([{ status: 200 }, { status: 400 }]);
+    const el = await fixture<SvcComplaint>(html`<svc-complaint agency="a" min-fill-seconds="0" transport="open311" endpoint=${`${endpoint}/open311-xml-only`} draft-key=${draftKey()}></svc-complaint>`);
+    const events = recordEvents(el);
+    await fillValid(el);
+    await send(el);
+    await waitUntil(() => events.some((event) => event.type === 'svc-sent'), 'svc-sent', { timeout: 5000 });
+    expect(events.find((event) => event.type === 'svc-sent')!.detail.trackingCode).to.equal('XML-1');
+
+    const second = await fixture<SvcComplaint>(html`<svc-complaint agency="a" min-fill-seconds="0" transport="open311" format="xml" endpoint=${`${endpoint}/open311-xml-only`} draft-key=${draftKey()}></svc-complaint>`);
+    const refused = recordEvents(second);
+    await fillValid(second);
+    await send(second);
+    await waitUntil(() => refused.some((event) => event.type === 'svc-error'), 'svc-error', { timeout: 5000 });
+    expect(refused.find((event) => event.type === 'svc-error')!.detail).to.include({ code: 'rejected', message: 'Scripted Open311 error.' });
+    expect((await state()).open311.map((entry) => entry.path)).to.deep.equal(['open311-xml-only/requests.json', 'open311-xml-only/requests.xml']);
+  });
+
   it('an Open311 400 is reported as rejected, with the server\'s description', async () => {
     const { endpoint } = await fakeCollector([{ status: 400 }]);
     const el = await fixture<SvcComplaint>(html`<svc-complaint agency="a" min-fill-seconds="0" transport="open311" endpoint=${`${endpoint}/open311`} draft-key=${draftKey()}></svc-complaint>`);

@@ -1,7 +1,7 @@
 // <svc-complaint> and <svc-complaint-status> in a real Chromium against the real collector:
 // filed offline and delivered once, the collector's tracking code replacing the temporary one;
 // the draft across a real reload; the agency's answer (an XSS payload) shown as text; and the
-// Open311 transport filing into the collector's own GeoReport v2 routes.
+// Open311 transport filing into the collector's own GeoReport v2 routes, in JSON and in XML.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
@@ -119,6 +119,36 @@ describe('complaint end to end (real collector)', () => {
     assert.equal(stored['category'], 'procedure');
     const request = (await (await fetch(`${collector.origin}/open311/v2/requests/${code}.json`)).json()) as Array<{ service_request_id: string; status: string }>;
     assert.deepEqual([request[0]!.service_request_id, request[0]!.status], [code, 'open']);
+    await page.context().close();
+  });
+
+  it('transport="open311" format="xml" posts to requests.xml and reads the collector\'s XML answer', async () => {
+    const page = await recordingPage(browser);
+    await page.goto(`${collector.origin}/test/e2e/pages/complaint.html`);
+    await page.locator('svc-complaint').evaluate((el) => {
+      el.setAttribute('transport', 'open311');
+      el.setAttribute('format', 'xml');
+      el.setAttribute('jurisdiction-id', 'e2e-agency-xml');
+      el.setAttribute('endpoint', '/open311/v2');
+    });
+    const posted: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST') posted.push(new URL(request.url()).pathname);
+    });
+    await page.locator('svc-complaint #category-fees').check();
+    await page.locator('svc-complaint #description').fill('Thu phí chứng thực cao hơn mức niêm yết, gửi bằng XML.');
+    await page.locator('svc-complaint button[type="submit"]').click();
+    await until(async () => (await pageEvents(page)).some((event) => event.type === 'svc-sent'), 'svc-sent');
+    const events = await pageEvents(page);
+    const id = events.find((event) => event.type === 'svc-queued')!.detail.record.id as string;
+    const code = events.find((event) => event.type === 'svc-sent')!.detail.trackingCode as string;
+    assert.match(code, /^[0-9A-HJKMNP-TV-Z]{10}$/, 'the service_request_id read from the XML answer');
+    assert.deepEqual(posted, ['/open311/v2/requests.xml']);
+    const stored = (await storedComplaint(id))!;
+    assert.equal(stored.trackingCode, code);
+    assert.equal(stored['agency'], 'e2e-agency-xml');
+    const xml = await (await fetch(`${collector.origin}/open311/v2/requests.xml?service_request_id=${code}`)).text();
+    assert.match(xml, new RegExp(`<service_request_id>${code}</service_request_id>\\s*<status>open</status>`));
     await page.context().close();
   });
 });

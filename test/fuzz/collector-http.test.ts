@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { XMLValidator } from 'fast-xml-parser';
 import { createCollector, type Collector } from '../../src/collector.js';
 import { uuidV4 } from '../../src/core/uuid.js';
 import type { DatabaseConfig } from '../../src/collector.js';
@@ -132,7 +133,7 @@ function fuzzSuite(engine: string, database: () => Promise<{ config: DatabaseCon
 
   test('odd paths, methods, headers and query strings: never a 5xx', async () => {
     const path = fc.oneof(
-      fc.constantFrom('/v1/summary', '/v1/complaints/', '/v1/records', '/open311/v2/requests/', '/open311/v2/services.json', '/healthz', '/v1/cases'),
+      fc.constantFrom('/v1/summary', '/v1/complaints/', '/v1/records', '/open311/v2/requests/', '/open311/v2/services.json', '/open311/v2/services.xml', '/open311/v2/requests.xml', '/open311/discovery.xml', '/healthz', '/v1/cases'),
       fc.webPath(),
     );
     const query = fc.dictionary(fc.constantFrom('groupBy', 'period', 'timeZone', 'from', 'to', 'asOf', 'kind', 'x'), fc.string({ unit: 'grapheme', maxLength: 30 }), { maxKeys: 4 });
@@ -145,6 +146,39 @@ function fuzzSuite(engine: string, database: () => Promise<{ config: DatabaseCon
         const response = await fetch(url, { method, headers, ...(method === 'GET' || method === 'OPTIONS' ? {} : { body: '{"status":"resolved","response":"\\u0000"}' }) });
         await response.arrayBuffer();
         assert.ok(response.status < 500, `HTTP ${response.status} for ${method} ${url}`);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('Open311 in JSON and XML: never a 5xx; an answer or an error list in the format the extension asks for', async () => {
+    const resource = fc.oneof(
+      fc.constantFrom('/open311/discovery', '/open311/v2/services', '/open311/v2/requests'),
+      // Every byte percent-encoded (encodeURIComponent throws on a lone surrogate).
+      fc.tuple(fc.constantFrom('services', 'requests', 'tokens'), oddText).map(([kind, id]) => `/open311/v2/${kind}/${[...Buffer.from(id || 'x', 'utf8')].map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join('')}`),
+    );
+    const names = ['service_code', 'description', 'lat', 'long', 'email', 'phone', 'first_name', 'media_url', 'jurisdiction_id', 'api_key', 'address_string', 'attribute[svc_id]', 'attribute[case_id]', 'attribute[standard]', 'attribute[unit]', 'service_request_id', 'start_date', 'end_date', 'status', 'locale'];
+    const valueOf = fc.oneof(oddText, fc.constantFrom('delay', 'fees', '21.0285', '-200', '2026-03-01T00:00:00+07:00', '2026-13-01', 'open,closed', uuidV4(), 'Một phản ánh đủ dài để được nhận.'));
+    const params = fc.dictionary(fc.constantFrom(...names), valueOf, { maxKeys: 6 });
+    const form = params.map((fields) => ({ type: 'application/x-www-form-urlencoded', body: new URLSearchParams(fields).toString() }));
+    const json = fc.oneof(params.map((fields) => JSON.stringify(fields)), fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify(value))).map((text) => ({ type: 'application/json', body: text }));
+    const other = fc.tuple(fc.constantFrom('text/csv', 'multipart/form-data', ''), fc.uint8Array({ maxLength: 200 })).map(([type, bytes]) => ({ type, body: Buffer.from(bytes).toString('latin1') }));
+    await fc.assert(
+      fc.asyncProperty(resource, fc.constantFrom('json', 'xml'), fc.constantFrom('GET', 'POST'), params, fc.oneof(form, json, other), async (path, extension, method, query, payload) => {
+        const search = method === 'GET' ? new URLSearchParams(query).toString() : '';
+        const url = `${base}${path}.${extension}${search ? `?${search}` : ''}`;
+        const response = await fetch(url, { method, ...(method === 'POST' ? { body: payload.body, headers: { 'Content-Type': payload.type } } : {}) });
+        const text = await response.text();
+        assert.ok(response.status < 500, `HTTP ${response.status} for ${method} ${url}: ${text}`);
+        if (extension === 'xml') {
+          assert.match(response.headers.get('content-type') ?? '', /^text\/xml; charset=utf-8$/, url);
+          assert.equal(XMLValidator.validate(text), true, `well-formed XML for ${method} ${url}`);
+          assert.ok(text.startsWith('<?xml version="1.0" encoding="UTF-8"?>'), url);
+          if (response.status >= 400) assert.match(text, new RegExp(`<errors>\\s*<error>\\s*<code>${response.status}</code>\\s*<description>[^<]+</description>`), url);
+        } else {
+          const value = JSON.parse(text);
+          if (response.status >= 400) assert.ok(Array.isArray(value) && value[0].code === response.status && typeof value[0].description === 'string', url);
+        }
       }),
       { numRuns: RUNS },
     );

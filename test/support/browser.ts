@@ -12,7 +12,7 @@ export interface ScriptStep {
 export interface FakeState {
   stored: FeedbackRecord[];
   requests: Array<{ ids: string[]; status: number; at: number; contentType: string }>;
-  open311: Array<{ form: Record<string, string>; contentType: string }>;
+  open311: Array<{ form: Record<string, string>; contentType: string; path: string }>;
 }
 
 let counter = 0;

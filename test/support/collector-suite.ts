@@ -727,9 +727,9 @@ export function collectorSuite(engine: 'pglite' | 'postgres', setup: EngineSetup
         check(await post({ jurisdiction_id: 'a', service_code: 'delay', description: 'Sai toạ độ ở đây.', lat: '200' }), 400);
         check(await post({ jurisdiction_id: 'a', service_code: 'delay', description: 'Email không hợp lệ.', email: 'not an email' }), 400);
         check(await request(`${main.url}/open311/v2/requests/0000000000.json`), 404);
-        check(await request(`${main.url}/open311/v2/requests/abc.xml`), 404);
+        check(await request(`${main.url}/open311/v2/requests/abc.json`), 404);
         check(await request(`${main.url}/open311/v2/services.json`, { method: 'DELETE' }), 405);
-        check(await request(`${main.url}/open311/v2/requests.json`, { body: '{}', contentType: 'application/json' }), 415);
+        check(await request(`${main.url}/open311/v2/requests.json`, { body: 'service_code=delay', contentType: 'text/csv' }), 415);
         assert.equal(await storage.count(), before);
         const keyed = await startCollector(storage, { open311ApiKeys: ['k-one', 'k-two'], open311Agency: 'ubnd-default' });
         try {

@@ -4,9 +4,13 @@
 // Scripts: POST /fake/<name>/__reset { script: [{ status, store, reject, retryAfter }] }
 // State:   GET  /fake/<name>/__state → { stored: [records], requests: [{ ids, status, at }] }
 // Also: GET /fake/<name>/v1/complaints/<code> from the reset's `complaints` map, and an Open311
-// GeoReport v2 endpoint at POST /fake/<name>/open311/requests.json (form encoded).
+// GeoReport v2 endpoint at POST /fake/<name>/open311/requests.json or .xml (form encoded; answers in
+// the extension's format), and one that answers only XML at /fake/<name>/open311-xml-only/requests.*.
+
+import XmlBuilder from 'fast-xml-builder';
 
 const collectors = new Map();
+const xmlBuilder = new XmlBuilder({ ignoreAttributes: false, format: true });
 
 function collector(name) {
   if (!collectors.has(name)) collectors.set(name, { script: [], stored: new Map(), requests: [], complaints: {}, open311: [] });
@@ -61,12 +65,22 @@ export async function handleFakeCollector(req, res) {
     else send(res, 404, { error: { code: 'not_found', message: 'No complaint has this code.' } });
     return true;
   }
-  if (route === 'open311/requests.json' && req.method === 'POST') {
+  const open311 = /^(open311|open311-xml-only)\/requests\.(json|xml)$/.exec(route);
+  if (open311 && req.method === 'POST') {
     const form = Object.fromEntries(new URLSearchParams(await readBody(req)));
-    state.open311.push({ form, contentType: req.headers['content-type'] });
+    state.open311.push({ form, contentType: req.headers['content-type'], path: route });
     const step = state.script.shift() ?? { status: 200 };
-    if (step.status === 200) send(res, 200, [{ service_request_id: `REQ-${state.open311.length}`, service_notice: '' }]);
-    else send(res, step.status, [{ code: step.status, description: 'Scripted Open311 error.' }]);
+    // `open311-xml-only` speaks XML whatever the extension, as many 311 servers do.
+    const xml = open311[2] === 'xml' || open311[1] === 'open311-xml-only';
+    const reply =
+      step.status === 200
+        ? { service_requests: { request: [{ service_request_id: `${xml ? 'XML' : 'REQ'}-${state.open311.length}`, service_notice: '' }] } }
+        : { errors: { error: [{ code: step.status, description: 'Scripted Open311 error.' }] } };
+    if (!xml) send(res, step.status, step.status === 200 ? reply.service_requests.request : reply.errors.error);
+    else {
+      res.writeHead(step.status, { 'Content-Type': 'text/xml; charset=utf-8', 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' });
+      res.end(xmlBuilder.build({ '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' }, ...reply }));
+    }
     return true;
   }
   if (route === 'v1/submissions' && req.method === 'POST') {

@@ -21,6 +21,7 @@ export interface Open311Validators {
   service: Validator;
   requests: Validator;
   request: Validator;
+  serviceDefinition: Validator;
   /** The answer to POST requests.json: swagger's RequestResponse, in a list. */
   requestResponse: Validator;
 }
@@ -52,6 +53,7 @@ export async function open311Schemas(): Promise<Open311Validators> {
     service: get('service.json'),
     requests: get('requests.json'),
     request: get('request.json'),
+    serviceDefinition: get('service-definition.json'),
     requestResponse: get('request-response.json'),
   };
   return cached;

@@ -19,7 +19,7 @@ export interface Route<App> {
   path: string;
   /** Who may read the answer cross-origin; a function when it depends on the query (`groupBy=officer`). */
   access: Access | ((url: URL) => Access);
-  /** Errors in Open311's form (`[{ code, description }]`) instead of `{ error }`. */
+  /** Errors in Open311's form (a JSON or XML error list, by the path's extension) instead of `{ error }`. */
   open311?: boolean;
   handle(context: RequestContext<App>): Promise<void> | void;
 }

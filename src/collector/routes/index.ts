@@ -3,7 +3,7 @@ import type { Route } from '../http/router.js';
 import { postCases } from './cases.js';
 import { getComplaint, patchComplaint } from './complaints.js';
 import { getHealth } from './health.js';
-import { getOpen311Request, getOpen311Services, postOpen311Request } from './open311.js';
+import { open311Routes } from './open311.js';
 import { getRecord, getRecords, getRecordsCsv } from './records.js';
 import { postSubmissions } from './submissions.js';
 import { getSummary, summaryAccess } from './summary.js';
@@ -20,8 +20,6 @@ export function routes(): Route<App>[] {
     { method: 'GET', path: '/v1/records.csv', access: 'admin', handle: getRecordsCsv },
     { method: 'GET', path: '/v1/records/:id', access: 'admin', handle: getRecord },
     { method: 'GET', path: '/v1/summary', access: summaryAccess, handle: getSummary },
-    { method: 'GET', path: '/open311/v2/services.json', access: 'public', open311: true, handle: getOpen311Services },
-    { method: 'POST', path: '/open311/v2/requests.json', access: 'public', open311: true, handle: postOpen311Request },
-    { method: 'GET', path: '/open311/v2/requests/:id.json', access: 'public', open311: true, handle: getOpen311Request },
+    ...open311Routes(),
   ];
 }

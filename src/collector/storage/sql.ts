@@ -65,6 +65,20 @@ const COMPLAINT_FIELDS = 'id, tracking_code, status, category, agency, record, u
 
 export const COMPLAINT_BY_CODE = `SELECT ${COMPLAINT_FIELDS} FROM records WHERE kind = 'complaint' AND tracking_code = $1`;
 export const COMPLAINT_BY_ID = `SELECT ${COMPLAINT_FIELDS} FROM records WHERE kind = 'complaint' AND id = $1`;
+/** Complaints by tracking code ($1 text[]) or record id ($2 text[]), newest first, at most $3. */
+export const COMPLAINTS_BY_KEYS = `SELECT ${COMPLAINT_FIELDS} FROM records
+WHERE kind = 'complaint' AND (tracking_code = ANY($1::text[]) OR id = ANY($2::text[]))
+ORDER BY at DESC, id DESC LIMIT $3`;
+/**
+ * Complaints made in [$1, $2] (both inclusive), of the categories $3 and statuses $4 and agency $5
+ * (each NULL for any), newest first, at most $6. The (kind, at, id) index serves the time window.
+ */
+export const COMPLAINTS_BY_FILTER = `SELECT ${COMPLAINT_FIELDS} FROM records
+WHERE kind = 'complaint' AND at >= $1::timestamptz AND at <= $2::timestamptz
+  AND ($3::text[] IS NULL OR category = ANY($3::text[]))
+  AND ($4::text[] IS NULL OR status = ANY($4::text[]))
+  AND ($5::text IS NULL OR agency = $5::text)
+ORDER BY at DESC, id DESC LIMIT $6`;
 export const LOCK_COMPLAINT = `${COMPLAINT_BY_ID} FOR UPDATE`;
 export const UPDATE_COMPLAINT = `UPDATE records SET status = $2, response = $3, resolved_at = $4, updated_at = $5
 WHERE id = $1 RETURNING ${COMPLAINT_FIELDS}`;

@@ -9,6 +9,7 @@ import type { Summary } from '../../analytics/summary.js';
 import type {
   AggregateQuery,
   ComplaintPatch,
+  ComplaintQuery,
   ComplaintView,
   Database,
   ImportOutcome,
@@ -142,9 +143,28 @@ export class Store implements Storage {
   }
 
   async findComplaint(key: string): Promise<ComplaintView | undefined> {
+    // PostgreSQL text cannot hold NUL: no stored key has one, and sending it would be an error (a 500).
+    if (key.includes('\u0000')) return undefined;
     const code = normalizeTrackingCode(key);
     const [row] = await this.db.query(code ? SQL.COMPLAINT_BY_CODE : SQL.COMPLAINT_BY_ID, [code ?? key]);
     return row ? view(row) : undefined;
+  }
+
+  async findComplaints(query: ComplaintQuery): Promise<ComplaintView[]> {
+    if ('keys' in query) {
+      const codes: string[] = [];
+      const ids: string[] = [];
+      for (const key of query.keys) {
+        if (key.includes('\u0000')) continue;
+        const code = normalizeTrackingCode(key);
+        if (code) codes.push(code);
+        else ids.push(key);
+      }
+      return (await this.db.query(SQL.COMPLAINTS_BY_KEYS, [codes, ids, query.limit])).map(view);
+    }
+    if (query.agency?.includes('\u0000')) return [];
+    const params = [query.from, query.to, query.categories ?? null, query.statuses ?? null, query.agency ?? null, query.limit];
+    return (await this.db.query(SQL.COMPLAINTS_BY_FILTER, params)).map(view);
   }
 
   async updateComplaint(key: string, patch: ComplaintPatch, now: Date): Promise<UpdateResult> {

@@ -48,6 +48,20 @@ export interface ComplaintView {
   response: string | null;
 }
 
+/** Complaints made in a window, with optional filters (Open311 GET requests). */
+export interface ComplaintFilter {
+  /** Inclusive instants (ISO) of `createdAt`. */
+  from: string;
+  to: string;
+  categories?: readonly string[];
+  statuses?: readonly ComplaintStatus[];
+  agency?: string;
+  limit: number;
+}
+
+/** Which complaints `findComplaints` returns: by tracking code or record id (any mix), or by filter. */
+export type ComplaintQuery = { keys: readonly string[]; limit: number } | ComplaintFilter;
+
 /** What PATCH may produce: the updated view, nothing found, or a response the validator refuses. */
 export type UpdateResult = { found: false } | { found: true; view: ComplaintView } | { found: true; invalid: ValidationError };
 
@@ -89,6 +103,8 @@ export interface Storage {
   importCases(records: readonly CaseRecord[], options: { now: Date }): Promise<ImportOutcome[]>;
   /** A complaint by tracking code or record id. */
   findComplaint(key: string): Promise<ComplaintView | undefined>;
+  /** Public views of the complaints a query selects, newest first (`createdAt`, then id), at most `limit`. */
+  findComplaints(query: ComplaintQuery): Promise<ComplaintView[]>;
   /** Sets status and/or response (the result says when there is no such complaint or the response is refused). */
   updateComplaint(key: string, patch: ComplaintPatch, now: Date): Promise<UpdateResult>;
   /** One record with its attachments and, for complaints, the collector's fields. */

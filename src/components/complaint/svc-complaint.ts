@@ -66,6 +66,7 @@ export class SvcComplaint extends SvcSubmittingElement {
     serviceCode: { attribute: 'service-code' },
     apiKey: { attribute: 'api-key' },
     jurisdictionId: { attribute: 'jurisdiction-id' },
+    format: {},
     minFillSeconds: { attribute: 'min-fill-seconds' },
     draftKey: { attribute: 'draft-key' },
     view: { state: true },
@@ -89,6 +90,8 @@ export class SvcComplaint extends SvcSubmittingElement {
   declare apiKey: string | undefined;
   /** Open311: the `jurisdiction_id`. */
   declare jurisdictionId: string | undefined;
+  /** Open311: `json` (default) posts to `requests.json`, `xml` to `requests.xml`. Either way an XML or JSON answer is read. */
+  declare format: string | undefined;
   /** Seconds before which a submission waits (a bot check that never stops a person). At most 3. */
   declare minFillSeconds: number | string;
   /** Where the draft is kept; default: per agency, unit and page path. */
@@ -286,7 +289,7 @@ export class SvcComplaint extends SvcSubmittingElement {
         return;
       }
       const options = this.transport === 'open311'
-        ? { transport: 'open311' as const, open311: pick({ serviceCode: this.serviceCode, apiKey: this.apiKey, jurisdictionId: this.jurisdictionId }) }
+        ? { transport: 'open311' as const, open311: pick({ serviceCode: this.serviceCode, apiKey: this.apiKey, jurisdictionId: this.jurisdictionId, format: this.format === 'xml' ? 'xml' : undefined }) }
         : { transport: 'collector' as const };
       const result = await this.queueRecord(record, options);
       if (result.status === 'invalid') {
