@@ -33,6 +33,8 @@ function cdnWorkerUrl() {
 
 const entries = [
   { input: 'dist/index.js', output: 'service-feedback.js' },
+  // The citizens' scorecard on its own: Lit and the element, nothing else (CONTRACT §9).
+  { input: 'dist/scorecard.js', output: 'scorecard.js' },
   { input: 'dist/dashboard.js', output: 'dashboard.js', extra: [cdnWorkerUrl()] },
   // The analytics Web Worker the dashboard starts for big files: self-contained, same origin.
   { input: 'dist/analytics/worker.js', output: 'analytics-worker.js', when: 'dist/dashboard.js' },

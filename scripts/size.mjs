@@ -26,6 +26,8 @@ export const BUDGETS = [
   // chart.js tree-shaken to two controllers, two scales, the filler, legend and tooltip.
   ...(hasDashboard ? chartChunks().map((file) => ({ file, maxGzipKiB: 64, required: [CHART_JS_CODE] })) : []),
   { file: 'dist/cdn/analytics-worker.js', maxGzipKiB: 16, optional: !hasDashboard },
+  // CONTRACT §9: the scorecard with everything it loads (it loads nothing more: no chunk import).
+  { file: 'dist/cdn/scorecard.js', maxGzipKiB: 10, optional: !existsSync('src/scorecard.ts'), forbidden: [/import\(/] },
 ];
 
 export function checkBudgets() {

@@ -35,6 +35,11 @@ export interface CollectorConfig {
   /** The discovery document's `contact` and `key_service` texts; undefined = the collector's defaults. */
   open311Contact: string | undefined;
   open311KeyService: string | undefined;
+  /**
+   * The database holds the demo's sample dataset: /healthz says `"sample": true`. Set only by
+   * `npm start` (scripts/demo-server.mjs), never from the environment.
+   */
+  sample?: boolean;
 }
 
 /** A setting that cannot be used, named so the operator can fix it. */

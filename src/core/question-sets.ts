@@ -80,27 +80,19 @@ export function isBuiltInSet(id: unknown): id is QuestionSetId {
  * by the element before it queues, and by the collector on ingest).
  */
 export function answerProblem(shape: QuestionShape, value: unknown): string | undefined {
-  switch (shape.type) {
-    case 'yesno':
-      return typeof value === 'boolean' ? undefined : 'must be true or false';
-    case 'scale3':
-    case 'scale5': {
-      const top = shape.type === 'scale3' ? 3 : 5;
-      return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= top ? undefined : `must be a whole number from 1 to ${top}`;
-    }
-    case 'points': {
-      const top = shape.max ?? 2;
-      return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= top ? undefined : `must be a whole number from 0 to ${top}`;
-    }
-    case 'choice':
-      return typeof value === 'string' && (shape.options ?? []).includes(value) ? undefined : `must be one of ${(shape.options ?? []).join(', ')}`;
-    case 'multi':
-      return Array.isArray(value) &&
-        value.every((item) => typeof item === 'string' && (shape.options ?? []).includes(item)) &&
-        new Set(value).size === value.length
-        ? undefined
-        : `must be a list of distinct options among ${(shape.options ?? []).join(', ')}`;
+  const { type } = shape;
+  if (type === 'yesno') return typeof value === 'boolean' ? undefined : 'must be true or false';
+  if (type === 'choice' || type === 'multi') {
+    const options = shape.options ?? [];
+    const list = type === 'multi' ? value : [value];
+    return Array.isArray(list) && list.every((item) => options.includes(item)) && new Set(list).size === list.length
+      ? undefined
+      : `must be ${type === 'multi' ? 'a list of distinct options' : 'one'} of ${options.join(', ')}`;
   }
+  // scale3, scale5, points: a whole number in a range.
+  const low = type === 'points' ? 0 : 1;
+  const high = type === 'points' ? (shape.max ?? 2) : type === 'scale3' ? 3 : 5;
+  return Number.isInteger(value) && (value as number) >= low && (value as number) <= high ? undefined : `must be a whole number from ${low} to ${high}`;
 }
 
 /** The shape of a question of a full set (texts dropped). */
@@ -128,4 +120,50 @@ export function tthc9Total(answers: Readonly<Record<string, unknown>>): number {
  */
 export function tthc9Grade(total: number): 'good' | 'average' | 'poor' {
   return total >= 15 ? 'good' : total >= 9 ? 'average' : 'poor';
+}
+
+const TOKEN = /^[A-Za-z0-9_-]{1,64}$/;
+const CONTROL = /[\u0000-\u001F\u007F]/;
+/** As many answers as standards a record may carry. */
+const MAX_ANSWERS = 64;
+
+function plainAnswer(value: unknown): boolean {
+  const shortText = (item: unknown) => typeof item === 'string' && item.length <= 200 && !CONTROL.test(item);
+  if (typeof value === 'boolean' || Number.isSafeInteger(value) || shortText(value)) return true;
+  return Array.isArray(value) && value.length <= MAX_ANSWERS && value.every(shortText);
+}
+
+/**
+ * What is wrong with a rating's `questionSet` and `answers`, with the field at fault, or undefined.
+ * Answers to a built-in set must be questions of that set with values of their type (a score out
+ * of range is refused); answers to an agency's own set must at least be plain values. The shared
+ * validator (so the collector) and `<svc-rating>` both apply it.
+ */
+export function answersProblem(record: Readonly<Record<string, unknown>>): { message: string; field: string } | undefined {
+  const set = record['questionSet'];
+  if (set !== undefined && (typeof set !== 'string' || !TOKEN.test(set))) {
+    return { message: 'questionSet must be a set id such as "sipas".', field: 'questionSet' };
+  }
+  const answers = record['answers'];
+  if (answers === undefined) return undefined;
+  if (answers === null || typeof answers !== 'object' || Array.isArray(answers)) {
+    return { message: 'answers must be an object of { questionId: answer }.', field: 'answers' };
+  }
+  if (set === undefined) return { message: 'answers need the questionSet they answer.', field: 'questionSet' };
+  const entries = Object.entries(answers);
+  if (entries.length > MAX_ANSWERS) return { message: 'Too many answers.', field: 'answers' };
+  const shapes = isBuiltInSet(set) ? QUESTION_SHAPES[set] : undefined;
+  for (const [id, value] of entries) {
+    const field = `answers.${id}`;
+    if (!TOKEN.test(id)) return { message: `"${id}" is not a question id.`, field };
+    if (shapes) {
+      const shape = shapes.find((question) => question.id === id);
+      if (!shape) return { message: `"${id}" is not a question of ${set}.`, field };
+      const problem = answerProblem(shape, value);
+      if (problem) return { message: `The answer to ${id} ${problem}.`, field };
+    } else if (!plainAnswer(value)) {
+      return { message: 'An answer must be true or false, a whole number, a short text or a list of short texts.', field };
+    }
+  }
+  return undefined;
 }

@@ -7,7 +7,7 @@ import {
   type RatingRecord,
 } from './record.js';
 import { UUID_V4 } from './uuid.js';
-import { QUESTION_SHAPES, answerProblem, isBuiltInSet } from './question-sets.js';
+import { answersProblem } from './question-sets.js';
 import { ATTACHMENT_TYPES, EMAIL_PATTERN as EMAIL, LIMITS, PHONE_PATTERN as PHONE } from './limits.js';
 import { isPlainObject, shapeProblem, type ValidationError } from './shape.js';
 
@@ -113,41 +113,10 @@ function checkRating(record: Record<string, unknown>): asserts record is RatingR
   checkAnswers(record);
 }
 
-/**
- * `questionSet` and `answers` (CONTRACT §9). Answers to a built-in set must be questions of that
- * set with values of their type (a score out of range is refused here, so by the element and by
- * the collector alike); answers to an agency's own set must at least be plain values.
- */
+/** `questionSet` and `answers` (CONTRACT §9): the rules live with the sets, so the element applies the same. */
 function checkAnswers(record: Record<string, unknown>): void {
-  const set = record['questionSet'];
-  if (set !== undefined && (typeof set !== 'string' || !TOKEN.test(set))) {
-    throw new Invalid('questionSet must be a set id such as "sipas".', 'questionSet');
-  }
-  const answers = record['answers'];
-  if (answers === undefined) return;
-  if (!isPlainObject(answers)) throw new Invalid('answers must be an object of { questionId: answer }.', 'answers');
-  if (set === undefined) throw new Invalid('answers need the questionSet they answer.', 'questionSet');
-  const entries = Object.entries(answers);
-  if (entries.length > LIMITS.standardsAnswered) throw new Invalid('Too many answers.', 'answers');
-  const shapes = isBuiltInSet(set) ? QUESTION_SHAPES[set] : undefined;
-  for (const [id, value] of entries) {
-    const field = `answers.${id}`;
-    if (!TOKEN.test(id)) throw new Invalid(`"${id}" is not a question id.`, field);
-    if (shapes) {
-      const shape = shapes.find((question) => question.id === id);
-      if (!shape) throw new Invalid(`"${id}" is not a question of ${set}.`, field);
-      const problem = answerProblem(shape, value);
-      if (problem) throw new Invalid(`The answer to ${id} ${problem}.`, field);
-    } else if (!plainAnswer(value)) {
-      throw new Invalid('An answer must be true or false, a whole number, a short text or a list of short texts.', field);
-    }
-  }
-}
-
-function plainAnswer(value: unknown): boolean {
-  const shortText = (item: unknown) => typeof item === 'string' && item.length <= LIMITS.shortText && !CONTROL_IN_LINE.test(item);
-  if (typeof value === 'boolean' || Number.isSafeInteger(value) || shortText(value)) return true;
-  return Array.isArray(value) && value.length <= LIMITS.standardsAnswered && value.every(shortText);
+  const problem = answersProblem(record);
+  if (problem) throw new Invalid(problem.message, problem.field);
 }
 
 function checkComplaint(record: Record<string, unknown>): asserts record is ComplaintRecord {

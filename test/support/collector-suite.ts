@@ -17,6 +17,7 @@ import { report } from '../../src/analytics/report.js';
 import { summarize, type GroupField } from '../../src/analytics/summary.js';
 import type { FeedbackRecord } from '../../src/core/record.js';
 import { WINDOW, randomRecords } from './summary-data.js';
+import { periodKey } from '../../src/analytics/period.js';
 import { storeExactly } from './store-exactly.js';
 import { FIXTURE, FIXTURE_AS_OF, FIXTURE_EXPECTED, FIXTURE_WINDOW } from './indicator-fixture.js';
 
@@ -256,6 +257,8 @@ export function collectorSuite(engine: 'pglite' | 'postgres', setup: EngineSetup
           { name: 'a case without dueAt', body: caseRecord({ dueAt: undefined }), status: 400, code: 'validation', field: 'dueAt' },
           { name: 'an out-of-range score', body: rating({ score: 6 }), status: 400, code: 'validation', field: 'score' },
           { name: 'score 0 on scale 3', body: rating({ scale: 3, score: 0 }), status: 400, code: 'validation', field: 'score' },
+          { name: 'a SIPAS answer out of range', body: rating({ questionSet: 'sipas', answers: { access: 6 } }), status: 400, code: 'validation', field: 'answers.access' },
+          { name: 'a nine-index answer of 3 points', body: rating({ questionSet: 'tthc-9', answers: { conduct: 3 } }), status: 400, code: 'validation', field: 'answers.conduct' },
           { name: 'a missing id', body: rating({ id: undefined }), status: 400, code: 'validation', field: 'id' },
           { name: 'control characters in a one-line field', body: rating({ agency: 'ubnd\u0007test' }), status: 400, code: 'validation', field: 'agency' },
           { name: 'a NUL in free text', body: rating({ comment: 'a\u0000b' }), status: 400, code: 'validation', field: 'comment' },
@@ -794,6 +797,41 @@ export function collectorSuite(engine: 'pglite' | 'postgres', setup: EngineSetup
           const q1 = reply.body.find((row: { key: { agency: string; period: string } }) => row.key.agency === 'so-fixture' && row.key.period === '2031-Q1');
           assert.deepEqual(Object.fromEntries(Object.keys(expected).map((key) => [key, q1[key]])), JSON.parse(JSON.stringify(expected)));
         }
+      });
+
+      it('GET /v1/complaints/stats counts complaints by category, status and unit, with no text and no personal data', async () => {
+        const params = { groupBy: 'category,status,unit', period: 'year', timeZone: 'Asia/Ho_Chi_Minh', ...WINDOW, asOf };
+        const reply = await request(`${main.url}/v1/complaints/stats?${new URLSearchParams(params)}`);
+        assert.equal(reply.status, 200, reply.text);
+        assert.equal(reply.headers.get('access-control-allow-origin'), '*');
+        // The same counts worked out here from the records.
+        const expected = new Map<string, { complaints: number; closedOnTime: number; closedLate: number; open: number; overdue: number }>();
+        for (const record of within(WINDOW.from, WINDOW.to)) {
+          if (record.kind !== 'complaint') continue;
+          const year = periodKey(parseInstant(record.createdAt), 'year', 'Asia/Ho_Chi_Minh');
+          const id = JSON.stringify([record.category, record.status, record.unit ?? null, year]);
+          const counts = expected.get(id) ?? { complaints: 0, closedOnTime: 0, closedLate: 0, open: 0, overdue: 0 };
+          counts.complaints++;
+          const closed = record.status === 'resolved' || record.status === 'rejected';
+          if (closed && Date.parse(record.resolvedAt!) <= Date.parse(record.dueAt!)) counts.closedOnTime++;
+          else if (closed) counts.closedLate++;
+          else {
+            counts.open++;
+            if (Date.parse(record.dueAt!) < Date.parse(asOf)) counts.overdue++;
+          }
+          expected.set(id, counts);
+        }
+        const got = new Map<string, unknown>(
+          reply.body.rows.map((row: { key: Record<string, string | null>; [count: string]: unknown }) => {
+            const { key, ...counts } = row;
+            return [JSON.stringify([key['category'], key['status'], key['unit'], key['period']]), counts];
+          }),
+        );
+        assert.deepEqual(got, expected);
+        assert.ok(expected.size > 20, `${expected.size} groups`);
+        assert.doesNotMatch(reply.text, /description|contact|trackingCode|Phản ánh thử nghiệm/);
+        assert.equal((await request(`${main.url}/v1/complaints/stats?groupBy=description`)).status, 400);
+        assert.equal((await request(`${main.url}/v1/complaints/stats?period=decade`)).status, 400);
       });
 
       it('from is inclusive and to exclusive, on the exact millisecond', async () => {

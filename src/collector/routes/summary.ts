@@ -44,7 +44,7 @@ function periodParam(url: URL): Period {
  * An IANA zone both the runtime (analytics) and the database know by the same rules. Names that
  * PostgreSQL would read as POSIX offsets (`+07:00`, `UTC+7`, whose sign it inverts) are refused.
  */
-function timeZoneParam(url: URL, fallback: string): string {
+export function timeZoneParam(url: URL, fallback: string): string {
   const name = url.searchParams.get('timeZone') || fallback;
   if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(name) || /^UTC[+-]|^GMT[+-]/i.test(name)) {
     throw bad('timeZone', 'timeZone must be an IANA time zone such as Asia/Ho_Chi_Minh.');
