@@ -54,6 +54,8 @@ export async function startDemo({ env = process.env, sample = true, log = consol
     storage,
     static: [
       { prefix: '/demo/', dir: 'demo' },
+      // The documentation site (npm run docs), under the same strict policy as the demo.
+      { prefix: '/docs/', dir: 'dist/docs' },
       { prefix: '/dist/', dir: 'dist' },
     ],
     staticHeaders: { 'Content-Security-Policy': DEMO_CSP, 'Referrer-Policy': 'no-referrer' },

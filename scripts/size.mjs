@@ -28,6 +28,8 @@ export const BUDGETS = [
   { file: 'dist/cdn/analytics-worker.js', maxGzipKiB: 16, optional: !hasDashboard },
   // CONTRACT §9: the scorecard with everything it loads (it loads nothing more: no chunk import).
   { file: 'dist/cdn/scorecard.js', maxGzipKiB: 10, optional: !existsSync('src/scorecard.ts'), forbidden: [/import\(/] },
+  // The officials' inbox (CONTRACT §8): Lit, the element and its own strings.
+  { file: 'dist/cdn/officials.js', maxGzipKiB: 24, optional: !existsSync('src/officials.ts'), forbidden: [CHART_JS_CODE] },
 ];
 
 export function checkBudgets() {

@@ -1,10 +1,12 @@
-// npm start: build, then run the reference collector on the embedded database (PGlite in
-// DATA_DIR, default ./data; DATABASE_URL switches to PostgreSQL) and serve the demo pages and the
-// CDN bundles from the same origin, so the demo's widgets submit to a live collector. An empty
-// database gets the sample dataset first (scripts/sample-data.mjs); `npm start -- --no-sample` not.
+// npm start: build (the package, then the documentation site), then run the reference collector
+// on the embedded database (PGlite in DATA_DIR, default ./data; DATABASE_URL switches to
+// PostgreSQL) and serve the demo pages, the documentation site (/docs/) and the CDN bundles from
+// the same origin, so the demo's widgets submit to a live collector. An empty database gets the
+// sample dataset first (scripts/sample-data.mjs); `npm start -- --no-sample` not.
 import { execFileSync } from 'node:child_process';
 
 execFileSync('node', ['scripts/build.mjs'], { stdio: 'inherit' });
+execFileSync('node', ['--import', 'tsx', 'docs/build/site.ts'], { stdio: 'inherit' });
 // The demo pages run under DEMO_CSP, the strict policy the components promise to work with (CONTRACT §1).
 const { ConfigError } = await import('../dist/collector.js');
 const { startDemo } = await import('./demo-server.mjs');
@@ -21,7 +23,7 @@ try {
 }
 const { collector, config, url } = started;
 const where = config.database.engine === 'pglite' ? `PGlite in ${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)';
-console.log(`collector: ${url}/  (demo: ${url}/demo/, database: ${where})`);
+console.log(`collector: ${url}/  (demo: ${url}/demo/, docs: ${url}/docs/, database: ${where})`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -30,11 +30,22 @@ export interface CollectorConfig {
   open311Agency: string | undefined;
   /** Keys accepted as Open311 `api_key`; undefined = none required. */
   open311ApiKeys: string[] | undefined;
+  /** Where complaint events are POSTed (CONTRACT §8); undefined = no webhooks. */
+  webhookUrl: string | undefined;
+  /** Key of the `X-Svc-Signature` HMAC; required with `webhookUrl`. */
+  webhookSecret: string | undefined;
+  /** Days after a complaint closes that its contact details and attachments are wiped. */
+  contactRetentionDays: number;
   /** Public URL of the GeoReport v2 endpoint for the discovery document; undefined = from the request's Host. */
   open311Url: string | undefined;
   /** The discovery document's `contact` and `key_service` texts; undefined = the collector's defaults. */
   open311Contact: string | undefined;
   open311KeyService: string | undefined;
+  /**
+   * Who may list requests by window (`GET requests` without `service_request_id`): `public` (as
+   * GeoReport v2 intends) or `api_key` (a key of `open311ApiKeys`). Lookups by id stay public.
+   */
+  open311RequestsList: 'public' | 'api_key';
   /**
    * The database holds the demo's sample dataset: /healthz says `"sample": true`. Set only by
    * `npm start` (scripts/demo-server.mjs), never from the environment.
@@ -153,6 +164,20 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     throw new ConfigError('OPEN311_AGENCY', 'must be one line of at most 200 characters.');
   }
 
+  const webhookUrl = value('WEBHOOK_URL');
+  const webhookSecret = value('WEBHOOK_SECRET');
+  if (webhookUrl !== undefined) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(webhookUrl);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol)) throw new ConfigError('WEBHOOK_URL', 'must be an http:// or https:// URL.');
+    if (webhookSecret === undefined || webhookSecret.length < 16) {
+      throw new ConfigError('WEBHOOK_SECRET', 'must be set, at least 16 characters, with WEBHOOK_URL (the receiver checks the signature with it).');
+    }
+  }
   const open311Url = value('OPEN311_URL')?.replace(/\/+$/, '');
   if (open311Url !== undefined) {
     let parsed: URL | undefined;
@@ -171,6 +196,14 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     return text;
   };
 
+  const open311RequestsList = value('OPEN311_REQUESTS_LIST') ?? 'public';
+  if (open311RequestsList !== 'public' && open311RequestsList !== 'api_key') {
+    throw new ConfigError('OPEN311_REQUESTS_LIST', 'must be public or api_key.');
+  }
+  if (open311RequestsList === 'api_key' && list('OPEN311_API_KEYS') === undefined) {
+    throw new ConfigError('OPEN311_REQUESTS_LIST', 'api_key needs OPEN311_API_KEYS: without keys nobody could list requests.');
+  }
+
   return {
     port: integer('PORT', 8787, 0, 65535),
     host: value('HOST'),
@@ -185,8 +218,12 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     logLevel,
     open311Agency,
     open311ApiKeys: list('OPEN311_API_KEYS'),
+    webhookUrl,
+    webhookSecret: webhookUrl !== undefined ? webhookSecret : undefined,
+    contactRetentionDays: integer('CONTACT_RETENTION_DAYS', 90, 1, 36500),
     open311Url,
     open311Contact: oneLine('OPEN311_CONTACT'),
     open311KeyService: oneLine('OPEN311_KEY_SERVICE'),
+    open311RequestsList,
   };
 }

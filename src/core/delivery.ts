@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from './clock.js';
 import type { FeedbackRecord } from './record.js';
 
 /** The collector's answer for one record (CONTRACT §6). */
@@ -19,9 +20,15 @@ export type DeliveryOutcome =
 
 export interface SendOptions {
   keepalive?: boolean;
+  /** A request not answered within this long is aborted and retried later (default 30 s). */
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** Whose timer aborts a request that takes too long (tests use a fake one). */
+  clock?: Clock;
 }
+
+/** How long a request may take before it is aborted and counted as failed. */
+export const REQUEST_TIMEOUT_MS = 30_000;
 
 /** `{endpoint}/v1/submissions`, whether or not the endpoint ends with a slash. */
 export function submissionsUrl(endpoint: string): string {
@@ -54,7 +61,8 @@ export async function request(
   onError: (response: Response) => Promise<{ message: string; field?: string }> = readError,
 ): Promise<DeliveryOutcome> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 30_000);
+  const clock = options.clock ?? systemClock;
+  const timer = clock.setTimeout(() => controller.abort(), options.timeoutMs ?? REQUEST_TIMEOUT_MS);
   const fetcher = options.fetch ?? globalThis.fetch.bind(globalThis);
   try {
     const response = await fetcher(url, {
@@ -85,7 +93,7 @@ export async function request(
   } catch (error) {
     return { type: 'retry', reason: error instanceof Error ? error.message : 'network error' };
   } finally {
-    clearTimeout(timer);
+    clock.clearTimeout(timer);
   }
 }
 

@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from './clock.js';
 import { emit, type SvcErrorDetail, type SvcSentDetail } from './events.js';
 import { sendToCollector, type DeliveryOutcome, type SendOptions, type SubmissionResult } from './delivery.js';
 import { withTabLock } from './lock.js';
@@ -9,9 +10,16 @@ export type Sender = (entries: OutboxEntry[], options: SendOptions) => Promise<D
 
 export interface TransportOptions {
   outbox?: Outbox;
-  /** Retry delays: base × 2^(attempts−1), capped, with jitter. */
+  /**
+   * Retry delays of an endpoint: base × 2^(failures−1) with jitter, where failures counts its
+   * requests in a row that got no answer; capped at `maxDelayMs` (a collector answering nothing),
+   * or at `answeringMaxDelayMs` while it acknowledged something in the last `answeringWindowMs`
+   * (a flaky collector, not a dead one: the rest of the queue follows soon).
+   */
   baseDelayMs?: number;
   maxDelayMs?: number;
+  answeringMaxDelayMs?: number;
+  answeringWindowMs?: number;
   /** How often waiting records are retried even when nothing else happens. */
   intervalMs?: number;
   /** After this many failed attempts a record's `delivery-failed` is reported (it is still retried). */
@@ -19,12 +27,29 @@ export interface TransportOptions {
   random?: () => number;
   fetch?: typeof fetch;
   lockName?: string;
+  /** Time and timers (tests pass a fake clock). */
+  clock?: Clock;
 }
 
-const MAX_BATCH_RECORDS = 25;
-const MAX_BATCH_BYTES = 512 * 1024;
+/**
+ * What this page knows of one endpoint. The backoff belongs to the endpoint, not to each
+ * record: when it answers, every record waiting for it goes; when it does not, they all wait.
+ */
+interface EndpointState {
+  /** Requests in a row that got no answer (network error, timeout, 408, 429, 5xx). */
+  failures: number;
+  /** When it last acknowledged or refused something (−Infinity: not in this page life). */
+  answeredAt: number;
+  /** Its `Retry-After`: nothing is sent to it before this time, even when forced. */
+  holdUntil: number;
+}
+
+/** At most this many records in one request… */
+export const MAX_BATCH_RECORDS = 25;
+/** …and at most this many bytes of JSON (one record bigger than this still goes, alone). */
+export const MAX_BATCH_BYTES = 512 * 1024;
 /** Browsers cap keepalive bodies at 64 KiB in flight. */
-const KEEPALIVE_BYTES = 60 * 1024;
+export const KEEPALIVE_BYTES = 60 * 1024;
 
 const senders = new Map<string, Sender>([
   ['collector', (entries, options) => sendToCollector(entries[0]!.endpoint!, entries.map((entry) => entry.record), options)],
@@ -37,20 +62,23 @@ export function registerSender(kind: string, sender: Sender): void {
 
 /**
  * Delivers the outbox: batches, retries network errors, 5xx, 408 and 429 with exponential
- * backoff and jitter (honouring `Retry-After`), never retries other 4xx (the record is set aside
- * and reported), resumes on `online`, on page load and on an interval, and sends with
- * `keepalive` on `pagehide`. A record leaves the outbox only once the collector acknowledged its id.
+ * backoff and jitter per endpoint (honouring `Retry-After`), never retries other 4xx (the record
+ * is set aside and reported), resumes on `online`, on page load and on an interval, and sends
+ * with `keepalive` on `pagehide`. A record leaves the outbox only once the collector acknowledged
+ * its id. Whenever one record of an endpoint is due, all of that endpoint's records go.
  */
 export class Transport {
   readonly outbox: Outbox;
   private readonly options: Required<Omit<TransportOptions, 'outbox' | 'fetch'>> & { fetch?: typeof fetch };
+  private readonly clock: Clock;
+  private readonly endpoints = new Map<string, EndpointState>();
   private readonly owners = new Map<string, () => EventTarget | undefined>();
   private readonly known = new Map<string, OutboxEntry>();
   private readonly channel: BroadcastChannel | undefined;
   private running: Promise<void> | undefined;
   private again = false;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private interval: ReturnType<typeof setInterval> | undefined;
+  private timer: unknown;
+  private interval: unknown;
   private started = false;
   private stopped = false;
   private warnedStorage = false;
@@ -60,12 +88,16 @@ export class Transport {
     this.options = {
       baseDelayMs: 1000,
       maxDelayMs: 5 * 60_000,
+      answeringMaxDelayMs: 8000,
+      answeringWindowMs: 60_000,
       intervalMs: 30_000,
       reportFailureAfter: 5,
       random: Math.random,
       lockName: 'svc-feedback-flush',
+      clock: systemClock,
       ...options,
     };
+    this.clock = this.options.clock;
     this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(this.options.lockName) : undefined;
     if (this.channel) this.channel.onmessage = (event: MessageEvent) => this.onBroadcast(event.data);
   }
@@ -76,7 +108,7 @@ export class Transport {
     this.started = true;
     addEventListener('online', this.onOnline);
     addEventListener('pagehide', this.onPageHide);
-    this.interval = setInterval(() => void this.flush(), this.options.intervalMs);
+    this.tick();
     void this.flush({ force: true });
   }
 
@@ -86,8 +118,8 @@ export class Transport {
     this.stopped = true;
     removeEventListener('online', this.onOnline);
     removeEventListener('pagehide', this.onPageHide);
-    clearInterval(this.interval);
-    clearTimeout(this.timer);
+    this.clock.clearTimeout(this.interval);
+    this.clock.clearTimeout(this.timer);
     this.channel?.close();
   }
 
@@ -101,7 +133,7 @@ export class Transport {
     owner: EventTarget,
     extra: Pick<OutboxEntry, 'transport' | 'open311'> = { transport: 'collector' },
   ): Promise<boolean> {
-    const entry: OutboxEntry = { record, endpoint, ...extra, queuedAt: Date.now(), attempts: 0, nextAttemptAt: 0 };
+    const entry: OutboxEntry = { record, endpoint, ...extra, queuedAt: this.clock.now(), attempts: 0, nextAttemptAt: 0 };
     this.owners.set(record.id, weakly(owner));
     this.known.set(record.id, entry);
     const persisted = await this.outbox.add(entry);
@@ -139,6 +171,15 @@ export class Transport {
 
   private readonly onOnline = () => void this.flush({ force: true });
 
+  /** Waiting records are retried every `intervalMs` even when nothing else happens. */
+  private tick(): void {
+    this.interval = this.clock.setTimeout(() => {
+      if (!this.started) return;
+      this.tick();
+      void this.flush();
+    }, this.options.intervalMs);
+  }
+
   /** The page may be going away: hand the browser what fits in a keepalive request. */
   private readonly onPageHide = () => {
     const collectorEntries = [...this.known.values()].filter((entry) => entry.endpoint && entry.transport === 'collector');
@@ -148,54 +189,85 @@ export class Transport {
       if (batch.length > 0 && bytesOf(batch) <= KEEPALIVE_BYTES) {
         // The reply may never be read: the records stay queued and the next page life resends
         // them; the collector answers `duplicate`.
-        void senders.get('collector')!(batch, { keepalive: true, ...this.fetchOption() });
+        void senders.get('collector')!(batch, { ...this.sendOptions(), keepalive: true });
       }
     }
   };
 
   private async flushOnce(force: boolean): Promise<void> {
-    clearTimeout(this.timer);
+    this.clock.clearTimeout(this.timer);
     if (globalThis.navigator?.onLine === false) return;
-    const now = Date.now();
+    const now = this.clock.now();
     const waiting = await this.outbox.list();
-    for (const entry of waiting) if (!this.known.has(entry.record.id)) this.known.set(entry.record.id, entry);
-    const due = waiting.filter((entry) => entry.endpoint && (force || entry.nextAttemptAt <= now));
-    const groups = groupBy(due, (entry) => `${entry.transport} ${entry.endpoint}`);
-    for (const entries of groups.values()) await this.deliverGroup(entries);
+    // What the outbox holds now (another tab may have delivered or postponed some): stale entries
+    // left here would wake the timer for records that no longer wait.
+    this.known.clear();
+    for (const entry of waiting) this.known.set(entry.record.id, entry);
+    const groups = groupBy(
+      waiting.filter((entry) => entry.endpoint),
+      (entry) => `${entry.transport} ${entry.endpoint}`,
+    );
+    for (const [key, entries] of groups) {
+      const state = this.endpointState(key);
+      // `Retry-After` is the server's word: not even a forced flush (online, page load) sends earlier.
+      if (state.holdUntil > now) continue;
+      if (force || entries.some((entry) => entry.nextAttemptAt <= now)) await this.deliverGroup(entries, state);
+    }
     this.scheduleNext();
   }
 
-  /** Sends one endpoint's entries batch by batch; stops at the first failure (the endpoint is down). */
-  private async deliverGroup(entries: OutboxEntry[]): Promise<void> {
+  private endpointState(key: string): EndpointState {
+    let state = this.endpoints.get(key);
+    if (!state) this.endpoints.set(key, (state = { failures: 0, answeredAt: -Infinity, holdUntil: 0 }));
+    return state;
+  }
+
+  /**
+   * Sends one endpoint's entries batch by batch. At the first request that gets no answer the
+   * endpoint is taken as down: that batch and the rest wait for the endpoint's next attempt.
+   */
+  private async deliverGroup(entries: OutboxEntry[], state: EndpointState): Promise<void> {
     const sender = senders.get(entries[0]!.transport);
     if (!sender) return;
-    let remaining = entries;
-    while (remaining.length > 0) {
-      const batch = entries[0]!.transport === 'collector' ? takeBatch(remaining, MAX_BATCH_BYTES) : remaining.slice(0, 1);
-      remaining = remaining.slice(batch.length);
-      const ok = await this.deliverBatch(batch, sender);
-      if (!ok) {
-        await this.postpone(remaining, undefined, false);
+    let start = 0;
+    while (start < entries.length) {
+      const batch = entries[0]!.transport === 'collector' ? takeBatch(entries, MAX_BATCH_BYTES, start) : [entries[start]!];
+      start += batch.length;
+      const retryAt = await this.deliverBatch(batch, sender, state);
+      if (retryAt !== undefined) {
+        await this.postpone(entries.slice(start), retryAt, false);
         return;
       }
     }
   }
 
-  /** Returns false when the endpoint should not be tried again for now. */
-  private async deliverBatch(batch: OutboxEntry[], sender: Sender): Promise<boolean> {
-    const outcome = await sender(batch, this.fetchOption());
+  /** Sends one batch and settles what the answer says; returns when to try again if the endpoint answered nothing. */
+  private async deliverBatch(batch: OutboxEntry[], sender: Sender, state: EndpointState): Promise<number | undefined> {
+    const outcome = await sender(batch, this.sendOptions());
+    const now = this.clock.now();
     if (outcome.type === 'retry') {
-      await this.postpone(batch, outcome.retryAfterMs, true);
-      return false;
+      state.failures++;
+      const retryAt = outcome.retryAfterMs === undefined ? now + this.backoff(state, now) : (state.holdUntil = now + outcome.retryAfterMs);
+      await this.postpone(batch, retryAt, true);
+      return retryAt;
     }
+    // A refusal is an answer too: the collector is there.
+    state.failures = 0;
+    state.answeredAt = now;
     if (outcome.type === 'refused') {
       if (batch.length > 1) {
         // One bad record must not hold back the others: try each alone.
-        for (const entry of batch) if (!(await this.deliverBatch([entry], sender))) return false;
-        return true;
+        for (let index = 0; index < batch.length; index++) {
+          const retryAt = await this.deliverBatch([batch[index]!], sender, state);
+          if (retryAt !== undefined) {
+            await this.postpone(batch.slice(index + 1), retryAt, false);
+            return retryAt;
+          }
+        }
+        return undefined;
       }
       await this.refuse(batch[0]!, { code: 'rejected', message: outcome.message, ...(outcome.field ? { field: outcome.field } : {}) });
-      return true;
+      return undefined;
     }
     const results = new Map(outcome.results.map((result) => [result.id, result]));
     const unanswered: OutboxEntry[] = [];
@@ -204,8 +276,9 @@ export class Transport {
       if (!result) unanswered.push(entry);
       else await this.settle(entry, result);
     }
-    if (unanswered.length > 0) await this.postpone(unanswered, undefined, true);
-    return unanswered.length === 0;
+    // The collector answered but left some ids out: those alone try again shortly.
+    if (unanswered.length > 0) await this.postpone(unanswered, now + this.backoff(state, now), true);
+    return undefined;
   }
 
   private async settle(entry: OutboxEntry, result: SubmissionResult): Promise<void> {
@@ -231,13 +304,11 @@ export class Transport {
     this.notify(entry.record.id, 'svc-error', { ...detail, id: entry.record.id });
   }
 
-  /** Pushes entries' next attempt back; `failed` counts it as a failed attempt of theirs. */
-  private async postpone(entries: OutboxEntry[], retryAfterMs: number | undefined, failed: boolean): Promise<void> {
-    const now = Date.now();
+  /** Sets entries' next attempt to `at`; `failed` counts it as a failed attempt of theirs. */
+  private async postpone(entries: OutboxEntry[], at: number, failed: boolean): Promise<void> {
     for (const entry of entries) {
       const attempts = entry.attempts + (failed ? 1 : 0);
-      const delay = retryAfterMs ?? this.backoff(Math.max(attempts, 1));
-      const updated: OutboxEntry = { ...entry, attempts, nextAttemptAt: now + delay };
+      const updated: OutboxEntry = { ...entry, attempts, nextAttemptAt: at };
       if (failed && attempts >= this.options.reportFailureAfter && !entry.reportedFailure) {
         updated.reportedFailure = true;
         this.notify(entry.record.id, 'svc-error', {
@@ -251,17 +322,27 @@ export class Transport {
     }
   }
 
-  /** Exponential backoff with "equal jitter": half fixed, half random, so tabs and phones spread out. */
-  private backoff(attempts: number): number {
-    const ceiling = Math.min(this.options.maxDelayMs, this.options.baseDelayMs * 2 ** (attempts - 1));
+  /**
+   * The endpoint's next delay: exponential in its failures in a row, with "equal jitter" (half
+   * fixed, half random, so tabs and phones spread out). A collector that acknowledged something
+   * within `answeringWindowMs` is flaky, not down: its delay stays short.
+   */
+  private backoff(state: EndpointState, now: number): number {
+    const answering = now - state.answeredAt <= this.options.answeringWindowMs;
+    const cap = answering ? Math.min(this.options.answeringMaxDelayMs, this.options.maxDelayMs) : this.options.maxDelayMs;
+    const ceiling = Math.min(cap, this.options.baseDelayMs * 2 ** (Math.max(state.failures, 1) - 1));
     return Math.round(ceiling / 2 + (ceiling / 2) * this.options.random());
   }
 
   private scheduleNext(): void {
     let next = Infinity;
-    for (const entry of this.known.values()) if (entry.endpoint) next = Math.min(next, entry.nextAttemptAt);
+    for (const entry of this.known.values()) {
+      if (!entry.endpoint) continue;
+      const hold = this.endpoints.get(`${entry.transport} ${entry.endpoint}`)?.holdUntil ?? 0;
+      next = Math.min(next, Math.max(entry.nextAttemptAt, hold));
+    }
     if (next === Infinity || this.stopped) return;
-    this.timer = setTimeout(() => void this.flush(), Math.max(0, next - Date.now()));
+    this.timer = this.clock.setTimeout(() => void this.flush(), Math.max(0, next - this.clock.now()));
   }
 
   /** On the element that made the record if it is still in this page; else on `document`, and tell other tabs. */
@@ -294,8 +375,8 @@ export class Transport {
     return owner;
   }
 
-  private fetchOption(): SendOptions {
-    return this.options.fetch ? { fetch: this.options.fetch } : {};
+  private sendOptions(): SendOptions {
+    return this.options.fetch ? { fetch: this.options.fetch, clock: this.clock } : { clock: this.clock };
   }
 }
 
@@ -322,11 +403,12 @@ function bytesOf(entries: OutboxEntry[]): number {
   return entries.reduce((sum, entry) => sum + JSON.stringify(entry.record).length, 0);
 }
 
-/** The oldest entries that fit one request: at least one, at most 25 records or `maxBytes`. */
-function takeBatch(entries: OutboxEntry[], maxBytes: number): OutboxEntry[] {
+/** The oldest entries from `start` that fit one request: at least one, at most 25 records or `maxBytes`. */
+export function takeBatch(entries: OutboxEntry[], maxBytes: number, start = 0): OutboxEntry[] {
   const batch: OutboxEntry[] = [];
   let bytes = 0;
-  for (const entry of entries) {
+  for (let index = start; index < entries.length; index++) {
+    const entry = entries[index]!;
     const size = JSON.stringify(entry.record).length;
     if (batch.length > 0 && (batch.length >= MAX_BATCH_RECORDS || bytes + size > maxBytes)) break;
     batch.push(entry);

@@ -37,6 +37,9 @@ describe('configuration from the environment', () => {
       LOG_LEVEL: 'silent',
       OPEN311_AGENCY: 'ubnd-x',
       OPEN311_API_KEYS: 'k1,k2',
+      OPEN311_URL: 'https://feedback.example.gov.vn/open311/v2/',
+      OPEN311_CONTACT: 'Văn phòng một cửa, 024 0000 0000',
+      OPEN311_REQUESTS_LIST: 'api_key',
     });
     assert.equal(config.port, 9000);
     assert.deepEqual(config.database, { engine: 'postgres', url: 'postgres://u:p@db:5432/feedback', poolSize: 20 });
@@ -46,6 +49,11 @@ describe('configuration from the environment', () => {
     assert.equal(config.complaintDueDays, 15);
     assert.deepEqual(config.complaintCategories.slice(-2), ['parking', 'wifi']);
     assert.deepEqual(config.open311ApiKeys, ['k1', 'k2']);
+    assert.equal(config.open311Url, 'https://feedback.example.gov.vn/open311/v2');
+    assert.equal(config.open311Contact, 'Văn phòng một cửa, 024 0000 0000');
+    assert.equal(config.open311KeyService, undefined);
+    assert.equal(config.open311RequestsList, 'api_key');
+    assert.equal(configFromEnv({}).open311RequestsList, 'public');
   });
 
   it('names the variable at fault', () => {
@@ -63,6 +71,11 @@ describe('configuration from the environment', () => {
       [{ COMPLAINT_DUE_DAYS: 'ten' }, 'COMPLAINT_DUE_DAYS'],
       [{ COMPLAINT_CATEGORIES: 'bad category' }, 'COMPLAINT_CATEGORIES'],
       [{ LOG_LEVEL: 'debug' }, 'LOG_LEVEL'],
+      [{ OPEN311_URL: 'feedback.example.gov.vn/open311/v2' }, 'OPEN311_URL'],
+      [{ OPEN311_URL: 'ftp://feedback.example.gov.vn/open311/v2' }, 'OPEN311_URL'],
+      [{ OPEN311_CONTACT: 'line one\nline two' }, 'OPEN311_CONTACT'],
+      [{ OPEN311_REQUESTS_LIST: 'private' }, 'OPEN311_REQUESTS_LIST'],
+      [{ OPEN311_REQUESTS_LIST: 'api_key' }, 'OPEN311_REQUESTS_LIST'],
     ];
     for (const [env, variable] of bad) {
       assert.throws(() => configFromEnv(env), (error: unknown) => error instanceof ConfigError && error.variable === variable && error.message.startsWith(variable), variable);

@@ -1,10 +1,12 @@
 import { expect, fixture, html, waitUntil, aTimeout } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../support/commands.js';
 import '../../src/complaint.js';
 import type { SvcComplaint } from '../../src/components/complaint/svc-complaint.js';
 import type { ComplaintRecord } from '../../src/core/record.js';
 import { validateRecord } from '../../src/core/validate.js';
+import { loadDraft } from '../../src/core/drafts.js';
 import { fakeCollector, recordEvents, storedCount } from '../support/browser.js';
+import { gpsOf, withGpsExif } from '../support/exif.js';
 
 const root = (el: Element) => el.shadowRoot!;
 const q = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector)!;
@@ -155,11 +157,117 @@ describe('<svc-complaint>', () => {
     expect(validateRecord(record).ok).to.equal(true);
   });
 
+  it('unticking consent wipes the typed contact details: ticked again, the fields are empty and nothing old is sent', async () => {
+    const el = await fixture<SvcComplaint>(html`<svc-complaint lang="en" agency="a" min-fill-seconds="0" draft-key=${draftKey()}></svc-complaint>`);
+    const events = recordEvents(el);
+    await fillValid(el);
+    q<HTMLInputElement>(el, '#consent').click();
+    await el.updateComplete;
+    type(el, '#contact-name', 'Nguyễn Văn A');
+    type(el, '#contact-email', 'citizen@example.vn');
+    type(el, '#contact-phone', '0912 345 678');
+    await el.updateComplete;
+    q<HTMLInputElement>(el, '#consent').click();
+    await el.updateComplete;
+    expect(root(el).querySelector('#contact-email')).to.equal(null);
+    q<HTMLInputElement>(el, '#consent').click();
+    await el.updateComplete;
+    const fields = ['#contact-name', '#contact-email', '#contact-phone'].map((selector) => q<HTMLInputElement>(el, selector).value);
+    expect(fields).to.deep.equal(['', '', '']);
+    // Only what is typed after the second tick is sent.
+    type(el, '#contact-phone', '0987 654 321');
+    await el.updateComplete;
+    await send(el);
+    await waitUntil(() => events.some((event) => event.type === 'svc-queued'), 'queued', { timeout: 10_000 });
+    const record = events.find((event) => event.type === 'svc-queued')!.detail.record as ComplaintRecord;
+    expect(record.contact).to.deep.include({ phone: '0987 654 321', consent: true });
+    expect(record.contact).to.not.have.any.keys('name', 'email');
+    expect(JSON.stringify(record)).to.not.match(/citizen@example\.vn|Nguyễn Văn A|0912 345 678/);
+  });
+
+  it('contact details never reach the draft on the device', async () => {
+    const key = draftKey();
+    const el = await fixture<SvcComplaint>(html`<svc-complaint lang="en" agency="a" min-fill-seconds="0" draft-key=${key}></svc-complaint>`);
+    q<HTMLInputElement>(el, '#consent').click();
+    await el.updateComplete;
+    type(el, '#contact-name', 'Trần Thị B');
+    type(el, '#contact-email', 'b@example.vn');
+    type(el, '#contact-phone', '0912 000 111');
+    // The description last: the draft written after it is the one to look at.
+    await fillValid(el, 'The draft is written after this description: contact details must not be in it.');
+    let draft: unknown;
+    await waitUntil(async () => {
+      draft = await loadDraft(key);
+      return JSON.stringify(draft ?? '').includes('contact details must not be in it');
+    }, 'the draft written', { timeout: 10_000 });
+    expect(JSON.stringify(draft)).to.not.match(/Trần Thị B|b@example\.vn|0912 000 111|consent|contact"/);
+    expect(Object.keys(draft as object).sort()).to.deep.equal(['attachments', 'category', 'description', 'standard']);
+  });
+
+  it('a phone photo with its GPS position is re-encoded as a JPEG at most 1600 px, the EXIF (GPS) gone', async () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 2400;
+    canvas.height = 1200;
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = '#369';
+    context.fillRect(0, 0, 2400, 1200);
+    const plain = new Uint8Array(await (await new Promise<Blob>((done) => canvas.toBlob((b) => done(b!), 'image/jpeg', 0.9))).arrayBuffer());
+    const photo = withGpsExif(plain);
+    // The fixture really carries the position, and the browser still reads it as a picture.
+    expect(gpsOf(photo)).to.deep.equal({ ref: 'N', latitude: [21, 1, 30] });
+    expect((await createImageBitmap(new Blob([photo], { type: 'image/jpeg' }))).width).to.equal(2400);
+    const el = await fixture<SvcComplaint>(html`<svc-complaint lang="en" agency="a" min-fill-seconds="0" draft-key=${draftKey()}></svc-complaint>`);
+    const events = recordEvents(el);
+    await pick(el, [new File([photo], 'IMG_0001.JPG', { type: 'image/jpeg' })]);
+    // Decoding and re-encoding 2400 × 1200 px takes a while on a busy machine.
+    await waitUntil(() => root(el).querySelectorAll('.files li').length === 1, 'the photo listed', { timeout: 10_000 });
+    await fillValid(el);
+    await send(el);
+    await waitUntil(() => events.some((event) => event.type === 'svc-queued'), 'queued', { timeout: 10_000 });
+    const [attachment] = (events.find((event) => event.type === 'svc-queued')!.detail.record as ComplaintRecord).attachments!;
+    const bytes = Uint8Array.from(atob(attachment!.data), (char) => char.charCodeAt(0)) as Uint8Array<ArrayBuffer>;
+    expect(attachment!.type).to.equal('image/jpeg');
+    expect(attachment!.size).to.equal(bytes.length);
+    expect([bytes[0], bytes[1]]).to.deep.equal([0xff, 0xd8]);
+    expect(gpsOf(bytes)).to.equal(null);
+    expect(new TextDecoder('latin1').decode(bytes)).to.not.contain('Exif');
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/jpeg' }));
+    expect([bitmap.width, bitmap.height]).to.deep.equal([1600, 800]);
+  });
+
+  it('copy: through the clipboard where there is one; else the code is selected and the citizen told how', async () => {
+    const el = await fixture<SvcComplaint>(html`<svc-complaint lang="en" agency="a" min-fill-seconds="0" draft-key=${draftKey()}></svc-complaint>`);
+    await fillValid(el);
+    await send(el);
+    await waitUntil(() => root(el).querySelector('.done'), 'done', { timeout: 10_000 });
+    const code = q(el, '.code').textContent!.trim();
+    expect(code).to.not.equal('');
+    const copyButton = () => [...root(el).querySelectorAll<HTMLButtonElement>('.done-actions button')].find((button) => button.textContent!.includes('Copy'))!;
+    const copied: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (text: string) => void copied.push(text) }, configurable: true });
+    try {
+      copyButton().click();
+      await waitUntil(() => q(el, '.copy-state').textContent!.trim() !== '', 'copied', { timeout: 10_000 });
+      expect(copied).to.deep.equal([code]);
+      expect(q(el, '.copy-state').textContent!.trim()).to.equal('Code copied.');
+      // A plain-HTTP intranet page has no navigator.clipboard.
+      Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
+      copyButton().click();
+      await waitUntil(() => q(el, '.copy-state').textContent!.includes('selected'), 'selected', { timeout: 10_000 });
+      expect(q(el, '.copy-state').textContent!.trim()).to.equal('The code is selected: press Ctrl+C (or long-press and choose Copy) to copy it.');
+      expect(getSelection()!.toString().trim()).to.equal(code);
+      await expect(el).to.be.accessible();
+    } finally {
+      delete (navigator as unknown as { clipboard?: unknown }).clipboard;
+    }
+  });
+
   it('keeps a draft across a reload (a new element on the same key) and clears it once queued', async () => {
     const key = draftKey();
     const first = await fixture<SvcComplaint>(html`<svc-complaint lang="en" agency="a" min-fill-seconds="0" draft-key=${key}></svc-complaint>`);
     await fillValid(first, '<img src=x onerror="window.__xss=1"> waited all morning');
-    await aTimeout(400); // the draft is written a moment after the last change
+    // The draft is written a moment after the last change: wait for it, not for a time.
+    await waitUntil(async () => ((await loadDraft<{ description?: string }>(key))?.description ?? '').includes('waited all morning'), 'draft written', { timeout: 10_000 });
     first.remove();
     const second = await fixture<SvcComplaint>(html`<svc-complaint lang="en" agency="a" min-fill-seconds="0" draft-key=${key}></svc-complaint>`);
     await waitUntil(() => root(second).querySelector('.notice'), 'draft restored');
@@ -173,8 +281,9 @@ describe('<svc-complaint>', () => {
     // No endpoint: kept on the device, so the done panel shows the temporary code and says why.
     expect(q(second, '.done').textContent).to.contain('This is a temporary code');
     await expect(second).to.be.accessible();
+    await waitUntil(async () => (await loadDraft(key)) === undefined, 'draft cleared once queued', { timeout: 10_000 });
     const third = await fixture<SvcComplaint>(html`<svc-complaint lang="en" agency="a" draft-key=${key}></svc-complaint>`);
-    await aTimeout(200);
+    await third.updateComplete;
     expect(root(third).querySelector('.notice')).to.equal(null);
     expect(q<HTMLTextAreaElement>(third, '#description').value).to.equal('');
   });
@@ -204,8 +313,10 @@ describe('<svc-complaint>', () => {
   });
 
   it('waits out the time-to-fill floor instead of refusing, and drops a filled honeypot silently', async () => {
-    const el = await fixture<SvcComplaint>(html`<svc-complaint agency="a" min-fill-seconds="1" draft-key=${draftKey()}></svc-complaint>`);
+    // The floor counts from when the form is connected, which is before fixture() resolves (by
+    // ~100 ms in WebKit): measure from before it.
     const rendered = Date.now();
+    const el = await fixture<SvcComplaint>(html`<svc-complaint agency="a" min-fill-seconds="1" draft-key=${draftKey()}></svc-complaint>`);
     const events = recordEvents(el);
     await fillValid(el);
     await send(el);

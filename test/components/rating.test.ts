@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil, aTimeout } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../support/commands.js';
 import '../../src/rating.js';
 import type { SvcRating } from '../../src/components/rating/svc-rating.js';
 import type { RatingRecord } from '../../src/core/record.js';

@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../support/commands.js';
 import '../../src/standards.js';
 import type { SvcStandards } from '../../src/components/standards/svc-standards.js';
 import type { SvcRating } from '../../src/components/rating/svc-rating.js';

@@ -50,7 +50,7 @@ test('an answer out of range, of the wrong type or to an unknown question is ref
 
 test('every built-in set has vi and en texts for each question and option', () => {
   for (const id of QUESTION_SET_IDS) {
-    const set = builtInQuestionSet(id, QUESTION_SHAPES[id]);
+    const set = builtInQuestionSet(id);
     assert.equal(set.questions.length, QUESTION_SHAPES[id].length);
     for (const question of set.questions) {
       assert.ok(question.vi.length > 3 && question.en.length > 3, `${id}.${question.id}`);

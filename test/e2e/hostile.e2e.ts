@@ -13,6 +13,8 @@ const STRICT_CSP =
   "require-trusted-types-for 'script'; trusted-types lit-html svc-feedback";
 
 let server: RealCollector;
+/** A 2×2 PNG: a photo to re-encode. */
+const PNG_2X2 = 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGMwTpsJRAwQCgAf7gTJ/qZDUgAAAABJRU5ErkJggg==';
 let browser: Browser;
 
 before(async () => {
@@ -61,7 +63,7 @@ async function submitRating(page: Page): Promise<string> {
 }
 
 describe('hostile host pages', () => {
-  it('strict CSP with Trusted Types: every element renders and submits, zero violations', async () => {
+  it('strict CSP with Trusted Types: every element renders and submits, a photo is re-encoded, a code looked up, both dialogs open; zero violations', async () => {
     const before = (await stored()).length;
     const page = await recordingPage(browser);
     const violations = await watchViolations(page);
@@ -74,8 +76,26 @@ describe('hostile host pages', () => {
     await complaint.evaluate((el) => ((el as HTMLElement & { endpoint: string }).endpoint = '/'));
     await complaint.locator('#category-other').check();
     await complaint.locator('#description').fill('Submitted under a strict Content-Security-Policy.');
+    // A photo is re-encoded on the page (image decode, canvas, JPEG, FileReader) under the policy.
+    await complaint.locator('#attachments').setInputFiles({ name: 'queue.png', mimeType: 'image/png', buffer: Buffer.from(PNG_2X2, 'base64') });
+    await complaint.locator('.files li', { hasText: 'queue.jpg' }).waitFor();
     await complaint.locator('button[type="submit"]').click();
     await until(async () => (await stored()).length === before + 2, 'both records delivered');
+    await until(async () => (await pageEvents(page)).some((event) => event.type === 'svc-sent' && event.detail.trackingCode), 'the tracking code');
+    const code = (await pageEvents(page)).find((event) => event.type === 'svc-sent' && event.detail.trackingCode)!.detail.trackingCode as string;
+    assert.ok((await server.records()).some((record) => record.trackingCode === code), 'the complaint is stored under its code');
+    // The status lookup: a fetch to the collector and the answer drawn, under the policy.
+    const status = page.locator('svc-complaint-status');
+    await status.locator('#code').fill(code);
+    await status.locator('button[type="submit"]').click();
+    await status.locator('.result .code', { hasText: code }).waitFor();
+    // The rating's own dialog (mode="button"): opened, then closed with Escape, focus back on its button.
+    const buttonRating = page.locator('svc-rating[mode="button"]');
+    await buttonRating.locator('button.open').click();
+    await page.waitForFunction(() => document.querySelector('svc-rating[mode="button"]')!.shadowRoot!.querySelector('dialog')!.open);
+    await buttonRating.locator('dialog input[name="score"]').first().waitFor();
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('svc-rating[mode="button"]')!.shadowRoot!.querySelector('dialog')!.open);
     // The dialog of <svc-standards rate> and the rating inside it, too.
     await page.locator('svc-standards .rate-button').first().click();
     await page.locator('svc-standards dialog svc-rating form').waitFor();

@@ -1,13 +1,14 @@
-// The citizen bundle in a real Chromium: offline and back, a reload with a record still queued,
-// the bundle loaded twice, the poster printed on one A4 page; screenshots of the demo pages.
+// The citizen bundle in a real Chromium against the real collector (PGlite): offline and back,
+// a reload with a record still queued, the bundle loaded twice, the poster printed on one A4
+// page; screenshots of the demo pages.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { launch, fakeCollector, until, recordingPage, pageEvents } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import { launch, until, recordingPage, pageEvents } from './support/browser.js';
+import { startCollector, type RealCollector } from './support/collector.js';
 
-let server: TestServer;
+let server: RealCollector;
 let browser: Browser;
 
 const newPage = () => recordingPage(browser);
@@ -22,7 +23,7 @@ async function rate(page: Page, endpoint: string, score: number): Promise<string
 }
 
 before(async () => {
-  server = await startServer();
+  server = await startCollector();
   browser = await launch();
 });
 
@@ -31,41 +32,47 @@ after(async () => {
   await server?.close();
 });
 
-describe('citizen bundle end to end', () => {
+/** The records the collector stored with these ids. */
+const storedOf = async (ids: string[]) => (await server.records()).filter((record) => ids.includes(record.id));
+/** How many records of the page's agency the collector holds. */
+const storedCount = async () => (await server.records()).filter((record) => record.agency === 'e2e-agency').length;
+
+describe('citizen bundle end to end (real collector)', () => {
   it('offline: queued, thanked at once, delivered exactly once after coming back online', async () => {
-    const { endpoint, state } = await fakeCollector(server.origin);
+    const endpoint = '/';
+    const before = await storedCount();
     const page = await newPage();
     await page.goto(`${server.origin}/test/e2e/pages/rating.html`);
     await page.context().setOffline(true);
     const id = await rate(page, endpoint, 4);
     await page.locator('svc-rating .thanks-status').waitFor();
     assert.match(await page.locator('svc-rating .thanks-status').innerText(), /sẽ tự động gửi khi có kết nối/);
-    await new Promise((done) => setTimeout(done, 500));
-    assert.equal((await state()).stored.length, 0);
+    assert.equal(await storedCount(), before);
     await page.context().setOffline(false);
-    await until(async () => (await state()).stored.length === 1, 'delivery after online');
-    assert.deepEqual((await state()).stored.map((record) => record.id), [id]);
+    await until(async () => (await storedOf([id])).length === 1, 'delivery after online');
+    assert.equal(await storedCount(), before + 1);
     await page.locator('svc-rating .thanks-status', { hasText: 'Đánh giá đã được gửi tới cơ quan.' }).waitFor();
     await page.context().close();
   });
 
   it('reload with a record queued: delivered after the reload, once, svc-sent on document', async () => {
-    const { endpoint, state } = await fakeCollector(server.origin);
+    const endpoint = '/';
+    const before = await storedCount();
     const page = await newPage();
     await page.goto(`${server.origin}/test/e2e/pages/rating.html`);
     // The collector is unreachable during this page life.
-    await page.route('**/fake/**', (route) => route.abort('connectionrefused'));
+    let refused = 0;
+    await page.route('**/v1/submissions', (route) => (refused++, route.abort('connectionrefused')));
     const id = await rate(page, endpoint, 5);
-    await new Promise((done) => setTimeout(done, 300));
-    assert.equal((await state()).stored.length, 0);
-    await page.unroute('**/fake/**');
+    await until(() => refused > 0, 'a refused delivery attempt');
+    assert.equal(await storedCount(), before);
+    await page.unroute('**/v1/submissions');
     await page.reload();
-    await until(async () => (await state()).stored.length === 1, 'delivery after reload');
+    await until(async () => (await storedOf([id])).length === 1, 'delivery after reload');
     await until(async () => (await events(page)).some((event) => event.type === 'svc-sent'), 'svc-sent on document');
     const sent = (await events(page)).find((event) => event.type === 'svc-sent')!;
     assert.equal(sent.detail.id, id);
-    await new Promise((done) => setTimeout(done, 500));
-    assert.deepEqual((await state()).stored.map((record) => record.id), [id]);
+    assert.equal(await storedCount(), before + 1);
     await page.context().close();
   });
 

@@ -6,6 +6,8 @@ export interface ScriptStep {
   status: number;
   store?: boolean;
   reject?: boolean;
+  /** Only these records are answered `rejected` (inside a 200 reply); the others are stored. */
+  rejectIds?: string[];
   retryAfter?: number;
 }
 

@@ -1,7 +1,8 @@
 // A scripted stand-in for a collector at the edge of the browser tests: it answers
 // POST /fake/<name>/v1/submissions as CONTRACT §6 does, or as the test's script says
 // (500s, lost acknowledgements, 400, 429 + Retry-After), and reports what it received.
-// Scripts: POST /fake/<name>/__reset { script: [{ status, store, reject, retryAfter }] }
+// Scripts: POST /fake/<name>/__reset { script: [{ status, store, reject, rejectIds, retryAfter }] }
+// (`reject` rejects every record of the request, `rejectIds` only those ids, inside a 200 reply)
 // State:   GET  /fake/<name>/__state → { stored: [records], requests: [{ ids, status, at }] }
 // Also: GET /fake/<name>/v1/complaints/<code> from the reset's `complaints` map, and an Open311
 // GeoReport v2 endpoint at POST /fake/<name>/open311/requests.json or .xml (form encoded; answers in
@@ -96,7 +97,9 @@ export async function handleFakeCollector(req, res) {
     const step = state.script.shift() ?? { status: 200, store: true };
     state.requests.push({ ids: records.map((r) => r.id), status: step.status, at: Date.now(), contentType: req.headers['content-type'] });
     const results = records.map((record) => {
-      if (step.reject) return { id: record.id, status: 'rejected', error: { code: 'validation', message: 'Scripted rejection.', field: 'score' } };
+      if (step.reject || step.rejectIds?.includes(record.id)) {
+        return { id: record.id, status: 'rejected', error: { code: 'validation', message: 'Scripted rejection.', field: 'score' } };
+      }
       const duplicate = state.stored.has(record.id);
       if (step.store !== false && !duplicate) state.stored.set(record.id, record);
       const trackingCode = record.kind === 'complaint' ? `TC${record.id.slice(0, 8).toUpperCase()}` : undefined;

@@ -350,6 +350,28 @@ export function open311Suite(engine: 'pglite' | 'postgres', setup: { open(): Pro
         assert.equal(tooMany.status, 400);
       });
 
+      it('OPEN311_REQUESTS_LIST=api_key: listing by window needs a key (403 in either format); lookups by id stay public', async () => {
+        const keyed = await startCollector(storage, { open311ApiKeys: ['partner-key'], open311RequestsList: 'api_key' }, { now: () => now });
+        try {
+          const at = (path: string) => request(`${keyed.url}/open311/v2/${path}`);
+          const json = await at(`requests.json?jurisdiction_id=${agency}`);
+          assert.equal(json.status, 403);
+          assert.equal(json.body[0].code, 403);
+          const xml = await at(`requests.xml?jurisdiction_id=${agency}&api_key=wrong`);
+          assert.equal(xml.status, 403);
+          assert.match(readXmlErrors(xml.text)[0]!.description, /api_key/);
+          const listed = await at(`requests.json?jurisdiction_id=${agency}&api_key=partner-key`);
+          assert.equal(listed.status, 200);
+          assert.equal(listed.body.length, 9);
+          const byId = await at(`requests.xml?service_request_id=${made[0]!.code}`);
+          assert.equal(byId.status, 200);
+          assert.equal(readXmlList(byId.text, 'service_requests', 'request')[0]!['service_request_id'], made[0]!.code);
+          assert.equal((await at(`requests/${made[0]!.code}.json`)).status, 200);
+        } finally {
+          await keyed.close();
+        }
+      });
+
       it('at most 1,000 requests per answer, the newest', async () => {
         const bulk = 'ubnd-bulk';
         const records = Array.from({ length: 1005 }, (_, i) => complaint({ agency: bulk, createdAt: new Date(now.getTime() - (i + 1) * 60_000).toISOString() }));

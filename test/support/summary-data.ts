@@ -50,6 +50,7 @@ export function randomRecords(seed: number, count: number): FeedbackRecord[] {
   const instant = () => (random() < 0.15 ? pick(random, EDGES) : new Date(start + Math.floor(random() * span)).toISOString());
   const maybe = (field: string, values: readonly string[], absent = 0.2) => (random() < absent ? {} : { [field]: pick(random, values) });
   const anyIndex = () => Math.floor(random() * count);
+  const rated = new Set<string>();
   const records: FeedbackRecord[] = [];
   for (let i = 0; i < count; i++) {
     const common = {
@@ -76,8 +77,13 @@ export function randomRecords(seed: number, count: number): FeedbackRecord[] {
       if (f < 0.08) extra['flag'] = { reason: pick(random, ['spam', 'test']), at: createdAt };
       else if (f < 0.13) extra['suspect'] = 'burst';
       if (random() < 0.12) {
-        extra['about'] = 'complaint';
-        extra['trackingCode'] = `T${anyIndex()}`;
+        // One handling rating per complaint, as the collector keeps it.
+        const code = `T${anyIndex()}`;
+        if (!rated.has(code)) {
+          rated.add(code);
+          extra['about'] = 'complaint';
+          extra['trackingCode'] = code;
+        }
       }
       if (random() < 0.3) {
         // The built-in sets with their own questions, an agency's own set, and answers without a set.

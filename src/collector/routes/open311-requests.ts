@@ -7,7 +7,7 @@ import type { ComplaintFilter, ComplaintQuery, ComplaintView } from '../storage/
 import { digest, fail, open311ToComplaint, parameterOf, readForm } from './open311-form.js';
 import { localeOf, serviceName, type Locale } from './open311-services.js';
 import { instantParam } from './records.js';
-import { checkSubmission, takeRateLimit } from './submissions.js';
+import { checkSubmission, queueReceived, takeRateLimit } from './submissions.js';
 
 // GeoReport v2 service requests (CONTRACT §6): a request is a complaint; service_request_id is its
 // tracking code (the record id is accepted too), status is open (received, in_progress) or
@@ -19,12 +19,12 @@ const REQUESTS = { root: 'service_requests', item: 'request' } as const;
 export const MAX_REQUESTS = 1000;
 const WINDOW_MS = 90 * 24 * 60 * 60 * 1000;
 
-function checkApiKey(keys: readonly string[] | undefined, given: string | null): void {
+function checkApiKey(keys: readonly string[] | undefined, given: string | null, message = 'A valid api_key is required.'): void {
   if (keys === undefined) return;
   const hash = digest(given ?? '');
   // Compare against every key (no early exit), each in constant time.
   const ok = keys.reduce((found, key) => timingSafeEqual(digest(key), hash) || found, false);
-  if (!ok) throw fail(403, 'A valid api_key is required.');
+  if (!ok) throw fail(403, message);
 }
 
 /** POST /open311/v2/requests.{json,xml} — form-encoded (or JSON) → a complaint. */
@@ -45,6 +45,7 @@ export async function postOpen311Request(context: Context): Promise<void> {
   context.log.records = 1;
   const [outcome] = await app.storage.submit([checked.record as ComplaintRecord], { now, complaintDueDays: app.config.complaintDueDays });
   if (!outcome?.trackingCode) throw fail(400, 'attribute[svc_id] is already the id of a record that is not a complaint.');
+  await queueReceived(context, [{ record: checked.record, outcome }], now);
   sendOpen311List(res, formatOf(context.url.pathname), REQUESTS, [
     { service_request_id: outcome.trackingCode, service_notice: `Received; a response is due by ${outcome.dueAt}.` },
   ]);
@@ -157,6 +158,11 @@ export function requestsQuery(url: URL, now: Date, services: readonly string[]):
 export async function getOpen311Requests(context: Context): Promise<void> {
   const { app, url } = context;
   const query = requestsQuery(url, app.now(), app.config.complaintCategories);
+  // A window lists tracking codes, which are also what lets a citizen follow (and rate the handling
+  // of) a complaint: an agency may keep such lists to its partners' keys. Whoever holds ids may look them up.
+  if (!('keys' in query) && app.config.open311RequestsList === 'api_key') {
+    checkApiKey(app.config.open311ApiKeys, url.searchParams.get('api_key'), 'Listing requests needs a valid api_key; looking them up by service_request_id does not.');
+  }
   const lang = localeOf(url);
   const views = await app.storage.findComplaints(query);
   sendOpen311List(context.res, formatOf(url.pathname), REQUESTS, views.map((view) => open311Request(view, lang)));

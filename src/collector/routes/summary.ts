@@ -3,7 +3,7 @@ import { report, type ReportOptions } from '../../analytics/report.js';
 import { GROUP_FIELDS, type GroupField } from '../../analytics/summary.js';
 import type { Context } from '../app.js';
 import type { Access } from '../http/cors.js';
-import { requireAdmin } from '../http/auth.js';
+import { requireAccess, scopeFilter } from '../http/access.js';
 import { HttpError, sendJson } from '../http/errors.js';
 import { instantParam } from './records.js';
 
@@ -25,7 +25,7 @@ export function groupByParam(url: URL): GroupField[] {
   return fields as GroupField[];
 }
 
-/** Scores of named staff are not for everyone: `groupBy=officer` is an admin request. */
+/** Scores of named staff are not for everyone: `groupBy=officer` needs an official's token (CORS as admin routes). */
 export function summaryAccess(url: URL): Access {
   try {
     return groupByParam(url).includes('officer') ? 'admin' : 'public';
@@ -98,13 +98,14 @@ function reportOptions(url: URL): ReportOptions {
  * GET /v1/summary — the report() rows of the records whose time (createdAt, receivedAt for cases)
  * is in [from, to), counted in the database; `format=summary` answers the Summary itself (to
  * merge with others); `includeFlagged=true` counts flagged and suspect ratings like the others
- * (CONTRACT §7). Public, except `groupBy=officer`.
+ * (CONTRACT §7). Public, except `groupBy=officer` (a viewer token, counted within its scope).
  */
 export async function getSummary(context: Context): Promise<void> {
-  const { app, req, res, url } = context;
+  const { app, res, url } = context;
   const groupBy = groupByParam(url);
   const admin = groupBy.includes('officer');
-  if (admin) requireAdmin(req, app.config.adminToken);
+  // Scores of named staff: officials only, and each only those of its own scope.
+  const scope = admin ? scopeFilter(await requireAccess(context, { role: 'viewer' })) : {};
   const period = periodParam(url);
   const timeZone = timeZoneParam(url, app.config.timeZone);
   const from = instantParam(url, 'from');
@@ -115,7 +116,7 @@ export async function getSummary(context: Context): Promise<void> {
   if (format !== 'rows' && format !== 'summary') throw bad('format', 'format takes rows (default) or summary.');
   let summary;
   try {
-    const query = { groupBy, period, timeZone, includeFlagged, ...(from ? { from } : {}), ...(to ? { to } : {}) };
+    const query = { groupBy, period, timeZone, includeFlagged, ...(from ? { from } : {}), ...(to ? { to } : {}), ...scope };
     // Rows come from the kept rollups (CONTRACT §10); the Summary itself keeps every link key, so it is scanned.
     summary = format === 'summary' ? await app.storage.summarize(query) : await app.storage.summarizeForReport(query);
   } catch (error) {

@@ -189,6 +189,9 @@ export async function reportSummaryFromRollups(db: Database, zone: string, query
     const where: string[] = query.includeFlagged ? [] : [`(NOT f OR part = 'flagged')`];
     if (fromDate !== null) where.push(fromAligned ? `day >= ${param(fromDate, 'date')}` : `day > ${param(fromDate, 'date')}`);
     if (toDate !== null) where.push(`day < ${param(toDate, 'date')}`);
+    // An official's scope: both tables keep agency and unit.
+    if (query.agency !== undefined) where.push(`agency = ${param(query.agency, 'text')}`);
+    if (query.unit !== undefined) where.push(`unit = ${param(query.unit, 'text')}`);
     const period = query.period === 'all' ? `'all'::text` : `to_char(day, '${DAY_FORMATS[query.period]}')`;
     const select = [...query.groupBy, `${period} AS period`].join(', ');
     const group = [...query.groupBy, period, 'part', 'a', 'b', 'c'].join(', ');

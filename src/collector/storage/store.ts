@@ -1,6 +1,6 @@
 import type { CaseRecord, ComplaintStatus, FeedbackRecord, RecordKind } from '../../core/record.js';
 import { validateRecord } from '../../core/validate.js';
-import { SERVER_FIELDS, fromRow, idOf, isoOrNull, toRow } from '../records.js';
+import { OFFICIAL_FIELDS, SERVER_FIELDS, fromRow, idOf, isoOrNull, toRow } from '../records.js';
 import { newTrackingCode, normalizeTrackingCode } from '../tracking.js';
 import * as SQL from './sql.js';
 import { reportSummaryFromRollups } from './rollups.js';
@@ -18,6 +18,7 @@ import type {
   Row,
   Storage,
   SubmitOutcome,
+  UpdateHooks,
   UpdateResult,
 } from './types.js';
 
@@ -48,6 +49,9 @@ function view(row: Row): ComplaintView {
     status: row['status'] as ComplaintStatus,
     category: String(row['category']),
     agency: String(row['agency']),
+    unit: typeof row['unit'] === 'string' ? row['unit'] : null,
+    assignedUnit: typeof row['assigned_unit'] === 'string' ? row['assigned_unit'] : null,
+    internalNote: typeof row['internal_note'] === 'string' ? row['internal_note'] : null,
     createdAt: String(record['createdAt']),
     updatedAt: isoOrNull(row['updated_at'])!,
     dueAt: isoOrNull(row['due_at'])!,
@@ -107,7 +111,7 @@ export class Store implements Storage {
     });
   }
 
-  async importCases(records: readonly CaseRecord[], { now }: { now: Date }): Promise<ImportOutcome[]> {
+  async importCases(records: readonly CaseRecord[], { now, scope }: { now: Date; scope?: { agency: string; unit: string | null } }): Promise<ImportOutcome[]> {
     const results: ImportOutcome[] = [];
     let slice: CaseRecord[] = [];
     let ids = new Set<string>();
@@ -115,7 +119,7 @@ export class Store implements Storage {
       if (slice.length === 0) return;
       const rows = slice.map((record) => toRow(record, now, 0));
       const done = new Map<string, boolean>();
-      for (const row of await this.db.query(SQL.UPSERT_CASES, [JSON.stringify(rows)])) done.set(String(row['id']), row['inserted'] === true);
+      for (const row of await this.db.query(SQL.UPSERT_CASES, [JSON.stringify(rows), scope?.agency ?? null, scope?.unit ?? null])) done.set(String(row['id']), row['inserted'] === true);
       for (const record of slice) {
         const inserted = done.get(idOf(record));
         results.push(
@@ -123,7 +127,7 @@ export class Store implements Storage {
             ? {
                 id: idOf(record),
                 status: 'rejected',
-                error: { code: 'conflict', message: 'This id belongs to a rating or complaint, not a case.', field: 'id' },
+                error: { code: 'conflict', message: 'This id belongs to a rating or complaint, or to a case outside this token\'s scope.', field: 'id' },
               }
             : { id: idOf(record), status: inserted ? 'accepted' : 'updated' },
         );
@@ -167,14 +171,18 @@ export class Store implements Storage {
     return (await this.db.query(SQL.COMPLAINTS_BY_FILTER, params)).map(view);
   }
 
-  async updateComplaint(key: string, patch: ComplaintPatch, now: Date): Promise<UpdateResult> {
+  async updateComplaint(key: string, patch: ComplaintPatch, now: Date, hooks: UpdateHooks = {}): Promise<UpdateResult> {
     const current = await this.findComplaint(key);
     if (!current) return { found: false };
     return this.db.transaction(async (tx: Queryable): Promise<UpdateResult> => {
       const [row] = await tx.query(SQL.LOCK_COMPLAINT, [current.id]);
       if (!row) return { found: false };
       const before = view(row);
+      if (hooks.allow && !hooks.allow(before)) return { found: false };
+      // Compared under the row lock: of two officials editing from the same state, one wins.
+      if (patch.ifUpdatedAt !== undefined && Date.parse(patch.ifUpdatedAt) !== Date.parse(before.updatedAt)) return { found: true, stale: before };
       const status = patch.status ?? before.status;
+      if (!canMove(before.status, status)) return { found: true, transition: { from: before.status, to: status } };
       const response = patch.response === undefined ? before.response : patch.response;
       if (response !== null) {
         // The stored complaint must stay a valid §4 record: the shared validator has the last word.
@@ -185,8 +193,14 @@ export class Store implements Storage {
       }
       const closed = CLOSED.includes(status);
       const resolvedAt = closed ? (CLOSED.includes(before.status) && before.resolvedAt ? before.resolvedAt : now.toISOString()) : null;
-      const [updated] = await tx.query(SQL.UPDATE_COMPLAINT, [before.id, status, response, resolvedAt, now.toISOString()]);
-      return { found: true, view: view(updated!) };
+      const assignedUnit = patch.assignedUnit === undefined ? before.assignedUnit : patch.assignedUnit;
+      const internalNote = patch.internalNote === undefined ? before.internalNote : patch.internalNote;
+      // updatedAt always moves forward, even within one millisecond: it is the version ifUpdatedAt checks.
+      const updatedAt = new Date(Math.max(now.getTime(), Date.parse(before.updatedAt) + 1)).toISOString();
+      const [updated] = await tx.query(SQL.UPDATE_COMPLAINT, [before.id, status, response, resolvedAt, updatedAt, assignedUnit, internalNote]);
+      const after = view(updated!);
+      await hooks.changed?.(tx, before, after);
+      return { found: true, view: after };
     });
   }
 
@@ -196,7 +210,7 @@ export class Store implements Storage {
   }
 
   async *exportRecords(filter: RecordFilter, pageSize = 500): AsyncGenerator<FeedbackRecord> {
-    const base = [filter.kind ?? null, filter.from ?? null, filter.to ?? null];
+    const base = filterParams(filter);
     let rows = await this.db.query(SQL.EXPORT_FIRST_PAGE, [...base, pageSize]);
     while (rows.length > 0) {
       for (const row of rows) yield fromRow(row);
@@ -207,10 +221,11 @@ export class Store implements Storage {
   }
 
   async exportPaths(filter: RecordFilter): Promise<string[]> {
-    const params = [filter.kind ?? null, filter.from ?? null, filter.to ?? null];
+    const params = filterParams(filter);
     const paths = (await this.db.query<{ path: string }>(SQL.EXPORT_PATHS, params)).map((row) => row.path);
     const [complaints] = await this.db.query(SQL.HAS_COMPLAINTS, params);
     if (complaints?.['found'] === true) paths.push(...SERVER_FIELDS);
+    for (const field of OFFICIAL_FIELDS) if (complaints?.[field] === true) paths.push(field);
     return [...new Set(paths)];
   }
 
@@ -236,6 +251,23 @@ export class Store implements Storage {
   close(): Promise<void> {
     return this.db.close();
   }
+}
+
+/**
+ * The status rules of CONTRACT §8: received → in_progress → resolved | rejected (an open
+ * complaint may be closed at once); a closed one only reopens to in_progress; nothing goes back
+ * to received. Staying in the same status is always allowed.
+ */
+export function canMove(from: ComplaintStatus, to: ComplaintStatus): boolean {
+  if (from === to) return true;
+  if (to === 'received') return false;
+  if (CLOSED.includes(from)) return to === 'in_progress';
+  return true;
+}
+
+/** The parameters of SQL.FILTER. */
+function filterParams(filter: RecordFilter): unknown[] {
+  return [filter.kind ?? null, filter.from ?? null, filter.to ?? null, filter.agency ?? null, filter.unit ?? null];
 }
 
 function outcome(row: Row, inserted: boolean): SubmitOutcome {

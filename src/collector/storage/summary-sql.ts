@@ -59,6 +59,10 @@ function statementContext(query: AggregateQuery, options: StatementOptions) {
   const filters: string[] = [];
   if (query.from !== undefined) filters.push(`at >= ${param(query.from, 'timestamptz')}`);
   if (query.to !== undefined) filters.push(`at < ${param(query.to, 'timestamptz')}`);
+  // An official's scope (groupBy=officer with a scoped token).
+  if (query.agency !== undefined) filters.push(`agency = ${param(query.agency, 'text')}`);
+  if (query.unit !== undefined) filters.push(`unit = ${param(query.unit, 'text')}`);
+  // The window and scope apply to every part, the links included (as summarize() of those records).
   if (extraFilter) filters.push(extraFilter(param));
   const within = filters.map((filter) => ` AND ${filter}`).join('');
   return {

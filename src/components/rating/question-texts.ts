@@ -4,9 +4,11 @@
  * (ids, types, options) is in `src/core/question-sets.ts`; the sources are named there and in the
  * README. The wording is this package's rendering of each source, not a verbatim copy.
  */
-// Types only: a value imported from a module the rating also imports would make the bundler split
-// that module into a shared chunk, and the CDN entry would no longer be one file.
-import type { Question, QuestionSet, QuestionSetId, QuestionShape } from '../../core/question-sets.js';
+// The element imports nothing of this module or of core/question-sets statically (only types), so
+// both land in this lazily loaded chunk and the CDN entry stays one file.
+import { QUESTION_SHAPES, type Question, type QuestionSet, type QuestionSetId } from '../../core/question-sets.js';
+
+export { answersProblem, tthc9Grade } from '../../core/question-sets.js';
 
 export { pointsTotal, questionFields } from './question-fields.js';
 
@@ -60,10 +62,10 @@ const AGREE = {
 
 const TEXTS: Record<QuestionSetId, Record<string, Texts>> = { sipas: SIPAS, 'tthc-9': TTHC9, a11: A11 };
 
-/** A built-in set with its texts and options; `shapes` is `QUESTION_SHAPES[id]` from the core. */
-export function builtInQuestionSet(id: QuestionSetId, shapes: readonly QuestionShape[]): QuestionSet {
+/** A built-in set with its texts and options. */
+export function builtInQuestionSet(id: QuestionSetId): QuestionSet {
   const texts = TEXTS[id];
-  const questions = shapes.map((shape): Question => {
+  const questions = QUESTION_SHAPES[id].map((shape): Question => {
     const question: Question = { id: shape.id, type: shape.type, ...texts[shape.id]! };
     if (shape.options) question.options = shape.options.map((option) => ({ id: option, ...A11_DRIVERS[option]! }));
     if (shape.max !== undefined) question.max = shape.max;

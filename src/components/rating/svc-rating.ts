@@ -6,7 +6,12 @@ import { defineElement } from '../shared/define.js';
 import { errorSummary, focusErrorSummary, type FieldError } from '../shared/error-summary.js';
 import { SvcSubmittingElement } from '../shared/submitting-element.js';
 import { face, tick } from './faces.js';
-import { QUESTION_SHAPES, answersProblem, isBuiltInSet, tthc9Grade, type Answer, type QuestionSet } from '../../core/question-sets.js';
+import type { Answer, QuestionSet, QuestionSetId } from '../../core/question-sets.js';
+
+/** The built-in sets (their structure and texts load with the question module). */
+const isBuiltInSet = (id: unknown): id is QuestionSetId => id === 'sipas' || id === 'tthc-9' || id === 'a11';
+/** The question module: texts, fields and the answer checks, loaded only when needed. */
+const questionModule = () => import('./question-texts.js');
 import { ratingStyles } from './svc-rating.styles.js';
 
 type View = 'form' | 'thanks';
@@ -209,9 +214,9 @@ export class SvcRating extends SvcSubmittingElement {
       const own = this.questionSet !== undefined && this.questionSet !== null;
       if ((own || isBuiltInSet(id)) && (this.setTexts === undefined || this.loadedSet?.id !== id)) {
         // The texts of the built-in sets are a separate module: a rating without a set never loads them.
-        void import('./question-texts.js').then((texts) => {
+        void questionModule().then((texts) => {
           this.setTexts = texts;
-          if (isBuiltInSet(this.questions)) this.loadedSet = texts.builtInQuestionSet(this.questions, QUESTION_SHAPES[this.questions]);
+          if (isBuiltInSet(this.questions)) this.loadedSet = texts.builtInQuestionSet(this.questions);
           this.requestUpdate();
         });
       }
@@ -252,8 +257,9 @@ export class SvcRating extends SvcSubmittingElement {
   }
 
   /** An answer out of range (set by host code in `svc-submit`) is refused here, as the collector would. */
-  protected override recordProblem(record: FeedbackRecord) {
-    return answersProblem(record);
+  protected override async recordProblem(record: FeedbackRecord) {
+    if (record['questionSet'] === undefined && record['answers'] === undefined) return undefined;
+    return (await questionModule()).answersProblem(record);
   }
 
   /** Called by the owning form's reset. */
@@ -493,7 +499,7 @@ export class SvcRating extends SvcSubmittingElement {
       })}
       ${points && set.id === 'tthc-9'
         ? html`<p class="points-total" role="status">
-            ${texts.TOTAL_TEXT[lang](points.total, points.max, texts.GRADE_LABELS[lang][tthc9Grade(points.total)])}
+            ${texts.TOTAL_TEXT[lang](points.total, points.max, texts.GRADE_LABELS[lang][texts.tthc9Grade(points.total)])}
           </p>`
         : nothing}
     </fieldset>`;

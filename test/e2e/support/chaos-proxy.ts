@@ -2,6 +2,8 @@
 // to /v1/submissions meet, by a seeded draw: a 500 before the collector sees them, a reset
 // connection, a lost acknowledgement (the collector stored it, the page gets a 500), a delay,
 // or, during an outage, a refusal. Reproducible: the same seed draws the same faults in order.
+// It can also hold submissions in flight (received, never forwarded nor answered) and then drop
+// them: a page that ends with its request in flight.
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { prng } from '../../support/prng.js';
@@ -30,6 +32,12 @@ export interface ChaosProxy {
   setOutage(on: boolean): void;
   /** Lets everything through (the end of the storm). */
   calm(): void;
+  /** While on, submissions are received and kept in flight: not forwarded, not answered. */
+  hold(on: boolean): void;
+  /** How many submissions are held in flight now. */
+  held(): number;
+  /** Ends every held submission with a reset connection; the collector never sees them. */
+  dropHeld(): void;
   close(): Promise<void>;
 }
 
@@ -38,6 +46,8 @@ export async function startChaosProxy(target: string, seed: number, rates: Chaos
   const stats: ChaosStats = { requests: 0, passed: 0, error500: 0, reset: 0, lostAck: 0, delayed: 0, outage: 0 };
   let outage = false;
   let calm = false;
+  let holding = false;
+  const held = new Set<IncomingMessage>();
   const sockets = new Set<Socket>();
   const targetUrl = new URL(target);
 
@@ -62,6 +72,11 @@ export async function startChaosProxy(target: string, seed: number, rates: Chaos
     const body = Buffer.concat(chunks);
     const isSubmission = req.method === 'POST' && (req.url ?? '').startsWith('/v1/submissions');
     let lostAck = false;
+    if (isSubmission && holding) {
+      held.add(req);
+      req.socket.once('close', () => held.delete(req));
+      return;
+    }
     if (isSubmission && !calm) {
       stats.requests++;
       if (outage) {
@@ -121,6 +136,14 @@ export async function startChaosProxy(target: string, seed: number, rates: Chaos
     calm: () => {
       calm = true;
       outage = false;
+    },
+    hold: (on) => {
+      holding = on;
+    },
+    held: () => held.size,
+    dropHeld: () => {
+      for (const req of held) req.socket.destroy();
+      held.clear();
     },
     close: () =>
       new Promise<void>((done) => {
