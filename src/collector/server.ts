@@ -65,6 +65,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   const ownsStorage = !options.storage;
   const ready = () =>
     (storagePromise ??= openStorage(config.database, {
+      timeZone: config.timeZone,
       onError: (error) => logger.error('database connection error', describeError(error)),
     }));
 

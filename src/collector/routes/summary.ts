@@ -116,7 +116,9 @@ export async function getSummary(context: Context): Promise<void> {
   if (format !== 'rows' && format !== 'summary') throw bad('format', 'format takes rows (default) or summary.');
   let summary;
   try {
-    summary = await app.storage.summarize({ groupBy, period, timeZone, includeFlagged, ...(from ? { from } : {}), ...(to ? { to } : {}), ...scope });
+    const query = { groupBy, period, timeZone, includeFlagged, ...(from ? { from } : {}), ...(to ? { to } : {}), ...scope };
+    // Rows come from the kept rollups (CONTRACT §10); the Summary itself keeps every link key, so it is scanned.
+    summary = format === 'summary' ? await app.storage.summarize(query) : await app.storage.summarizeForReport(query);
   } catch (error) {
     // The runtime knows the zone but this database does not (older time zone data).
     if ((error as { code?: unknown }).code === '22023') throw bad('timeZone', `The database does not know the time zone "${timeZone}".`);

@@ -1,3 +1,4 @@
+import { CASE_MARK, COMPLAINT_MARK } from './summary-sql.js';
 import type { Database } from './types.js';
 
 /** One schema change; applied once, in version order, recorded in `schema_migrations`. */
@@ -123,6 +124,16 @@ export const MIGRATIONS: readonly Migration[] = [
         last_status integer
       )`,
       'CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_at) WHERE delivered_at IS NULL',
+    ],
+  },
+  {
+    version: 40,
+    name: 'link indexes',
+    statements: [
+      // The records that name a case or rate a complaint's handling are few: a report finds them
+      // through these partial indexes, then looks each case or complaint up by key (CONTRACT §9, §10).
+      `CREATE INDEX IF NOT EXISTS records_case_marks ON records (at) WHERE ${CASE_MARK}`,
+      `CREATE INDEX IF NOT EXISTS records_complaint_marks ON records (at) WHERE ${COMPLAINT_MARK}`,
     ],
   },
 ];

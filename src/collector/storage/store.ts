@@ -3,6 +3,7 @@ import { validateRecord } from '../../core/validate.js';
 import { OFFICIAL_FIELDS, SERVER_FIELDS, fromRow, idOf, isoOrNull, toRow } from '../records.js';
 import { newTrackingCode, normalizeTrackingCode } from '../tracking.js';
 import * as SQL from './sql.js';
+import { reportSummaryFromRollups } from './rollups.js';
 import { summarizeInSql } from './summary-sql.js';
 import type { Summary } from '../../analytics/summary.js';
 import type {
@@ -24,6 +25,11 @@ import type {
 export interface StoreOptions {
   /** Tracking-code generator (tests inject a colliding one). */
   trackingCode?: () => string;
+  /**
+   * The zone of the kept rollups (see rollups.ts), once `ensureRollups` has set them up; without
+   * it every summary scans the records.
+   */
+  rollupZone?: string;
 }
 
 const CLOSED: readonly ComplaintStatus[] = ['resolved', 'rejected'];
@@ -58,6 +64,7 @@ function view(row: Row): ComplaintView {
 export class Store implements Storage {
   readonly engine: 'pglite' | 'postgres';
   private readonly trackingCode: () => string;
+  private readonly rollupZone: string | undefined;
 
   constructor(
     readonly db: Database,
@@ -65,6 +72,7 @@ export class Store implements Storage {
   ) {
     this.engine = db.engine;
     this.trackingCode = options.trackingCode ?? newTrackingCode;
+    this.rollupZone = options.rollupZone;
   }
 
   async submit(records: readonly FeedbackRecord[], { now, complaintDueDays = 10 }: { now: Date; complaintDueDays?: number }): Promise<SubmitOutcome[]> {
@@ -223,6 +231,12 @@ export class Store implements Storage {
 
   summarize(query: AggregateQuery): Promise<Summary> {
     return summarizeInSql(this.db, query);
+  }
+
+  /** From the kept rollups where they answer exactly, else by scanning the records. */
+  async summarizeForReport(query: AggregateQuery): Promise<Summary> {
+    const fromRollups = this.rollupZone === undefined ? undefined : await reportSummaryFromRollups(this.db, this.rollupZone, query);
+    return fromRollups ?? summarizeInSql(this.db, query);
   }
 
   async count(kind?: RecordKind): Promise<number> {

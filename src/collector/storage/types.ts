@@ -148,6 +148,11 @@ export interface Storage {
   exportPaths(filter: RecordFilter): Promise<string[]>;
   /** analytics' Summary of the records in [from, to), counted in SQL (GROUP BY group fields and period). */
   summarize(query: AggregateQuery): Promise<Summary>;
+  /**
+   * A Summary that reports exactly like `summarize`'s, read from the kept rollups where they can
+   * answer (CONTRACT §10), else scanned; its links are counted without their keys (not for merging).
+   */
+  summarizeForReport(query: AggregateQuery): Promise<Summary>;
   /** Number of stored records (of one kind). */
   count(kind?: RecordKind): Promise<number>;
   /** Throws when the database does not answer. */
