@@ -5,6 +5,15 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { minifyTemplates } from './scripts/rollup-minify-templates.mjs';
 
+/**
+ * `BUNDLE_STATS=1 npm run build` (or `node scripts/bundle-report.mjs`) also writes what each CDN file
+ * is made of, module by module, as rollup-plugin-visualizer's raw data in dist/stats/. Measured
+ * from the source maps after minification, so the figures are the bytes that ship.
+ */
+const stats = process.env.BUNDLE_STATS
+  ? (await import('rollup-plugin-visualizer')).visualizer
+  : null;
+
 const plugins = [minifyTemplates(), nodeResolve({ browser: true }), terser({ format: { comments: false }, ecma: 2020, module: true })];
 
 /**
@@ -33,7 +42,13 @@ function cdnWorkerUrl() {
 
 const entries = [
   { input: 'dist/index.js', output: 'service-feedback.js' },
+  // The citizens' scorecard on its own: Lit and the element, nothing else (CONTRACT §9).
+  { input: 'dist/scorecard.js', output: 'scorecard.js' },
+  // Only <svc-rating>, for pages that only rate (CONTRACT §10: 12 KB gzip).
+  { input: 'dist/rating.js', output: 'rating.js' },
   { input: 'dist/dashboard.js', output: 'dashboard.js', extra: [cdnWorkerUrl()] },
+  // The officials' inbox: Lit and the element, nothing of the citizen widgets' strings.
+  { input: 'dist/officials.js', output: 'officials.js' },
   // The analytics Web Worker the dashboard starts for big files: self-contained, same origin.
   { input: 'dist/analytics/worker.js', output: 'analytics-worker.js', when: 'dist/dashboard.js' },
 ].filter(({ input, when }) => existsSync(input) && (!when || existsSync(when)));
@@ -51,5 +66,9 @@ export default entries.map(({ input, output, extra = [] }) => ({
     format: 'es',
     sourcemap: true,
   },
-  plugins: [...extra, ...plugins],
+  plugins: [
+    ...extra,
+    ...plugins,
+    ...(stats ? [stats({ template: 'raw-data', filename: `dist/stats/${output}.json`, gzipSize: true, sourcemap: true })] : []),
+  ],
 }));

@@ -1,5 +1,5 @@
 // npm run build: tsc emits dist/ (ES modules + .d.ts), rollup makes the CDN bundles,
-// the analyzer writes custom-elements.json from the JSDoc.
+// compress.mjs writes their .br/.gz twins, the analyzer writes custom-elements.json from the JSDoc.
 import { existsSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
@@ -9,7 +9,11 @@ const bin = (name) => `node_modules/.bin/${name}`;
 rmSync('dist', { recursive: true, force: true });
 run(bin('tsc'), ['-p', 'tsconfig.json']);
 if (existsSync('src/collector')) run(bin('tsc'), ['-p', 'tsconfig.node.json']);
-if (existsSync('dist/index.js')) run(bin('rollup'), ['-c', '--silent']);
+if (existsSync('dist/index.js')) {
+  run(bin('rollup'), ['-c', '--silent']);
+  // br and gzip twins of the CDN files, made once here rather than per request by the collector.
+  run('node', ['scripts/compress.mjs', 'dist/cdn']);
+}
 if (existsSync('src/components')) {
   run(bin('cem'), ['analyze', '--quiet']);
 }

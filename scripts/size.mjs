@@ -26,6 +26,10 @@ export const BUDGETS = [
   // chart.js tree-shaken to two controllers, two scales, the filler, legend and tooltip.
   ...(hasDashboard ? chartChunks().map((file) => ({ file, maxGzipKiB: 64, required: [CHART_JS_CODE] })) : []),
   { file: 'dist/cdn/analytics-worker.js', maxGzipKiB: 16, optional: !hasDashboard },
+  // CONTRACT §9: the scorecard with everything it loads (it loads nothing more: no chunk import).
+  { file: 'dist/cdn/scorecard.js', maxGzipKiB: 10, optional: !existsSync('src/scorecard.ts'), forbidden: [/import\(/] },
+  // The officials' inbox (CONTRACT §8): Lit, the element and its own strings.
+  { file: 'dist/cdn/officials.js', maxGzipKiB: 24, optional: !existsSync('src/officials.ts'), forbidden: [CHART_JS_CODE] },
 ];
 
 export function checkBudgets() {

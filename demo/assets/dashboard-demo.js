@@ -36,3 +36,19 @@ document.querySelector('#records-file')?.addEventListener('change', (event) => {
 
 setLang(params.get('lang') === 'en' ? 'en' : 'vi');
 setTheme(['light', 'dark'].includes(params.get('theme')) ? params.get('theme') : 'auto');
+
+// `npm start` on an empty database loads a sample dataset; /healthz then says so, and the page
+// says it too, above everything, so nobody mistakes the sample for real results.
+fetch('/healthz')
+  .then((reply) => (reply.ok ? reply.json() : {}))
+  .then((health) => {
+    if (!health.sample) return;
+    const banner = document.createElement('p');
+    banner.className = 'sample-banner';
+    banner.setAttribute('role', 'note');
+    banner.lang = 'vi';
+    banner.textContent = 'Dữ liệu mẫu, không phải kết quả thật (Sample data, not real results) — tải bởi npm start vào cơ sở dữ liệu trống.';
+    document.querySelector('main')?.prepend(banner);
+    for (const scorecard of document.querySelectorAll('svc-scorecard')) scorecard.setAttribute('sample', '');
+  })
+  .catch(() => undefined);

@@ -186,7 +186,7 @@ export class CsvReader {
         i = j;
       }
       cells.push(value);
-      if (i >= n) return { cells, end: n, breaks, ...(error ? { error } : {}) };
+      if (i >= n) return error ? { cells, end: n, breaks, error } : { cells, end: n, breaks };
       const c = buffer.charCodeAt(i);
       if (c === delimiter) {
         i++;
@@ -195,7 +195,7 @@ export class CsvReader {
       }
       breaks++;
       const end = c === CR && buffer.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
-      return { cells, end, breaks, ...(error ? { error } : {}) };
+      return error ? { cells, end, breaks, error } : { cells, end, breaks };
     }
   }
 }

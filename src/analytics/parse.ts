@@ -245,6 +245,8 @@ interface ColumnNode {
   children?: Map<string, ColumnNode>;
   /** True when every child is an array index: the node is rebuilt as an array. */
   array?: boolean;
+  /** The children as a list, in column order (by index for an array), made once with the header. */
+  entries?: Array<[string, ColumnNode]>;
 }
 
 const INDEX = /^(0|[1-9]\d*)$/;
@@ -290,6 +292,8 @@ function readHeader(cells: string[]): ColumnNode | string {
   const markArrays = (node: ColumnNode) => {
     if (!node.children) return;
     node.array = node !== root && [...node.children.keys()].every((key) => INDEX.test(key));
+    node.entries = [...node.children];
+    if (node.array) node.entries.sort(([a], [b]) => Number(a) - Number(b));
     for (const child of node.children.values()) markArrays(child);
   };
   markArrays(root);
@@ -312,22 +316,24 @@ function build(node: ColumnNode, cells: string[]): unknown {
     const text = cells[node.column]!;
     return text === '' ? undefined : typed(text, node.type);
   }
+  const entries = node.entries!;
   if (node.array) {
     const items: unknown[] = [];
-    const keys = [...node.children!.keys()].sort((a, b) => Number(a) - Number(b));
-    for (const key of keys) {
-      const value = build(node.children!.get(key)!, cells);
+    for (const [, child] of entries) {
+      const value = build(child, cells);
       if (value !== undefined) items.push(value);
     }
     return items.length ? items : undefined;
   }
   const object: Record<string, unknown> = {};
   let any = false;
-  for (const [key, child] of node.children!) {
+  for (const [key, child] of entries) {
     const value = build(child, cells);
     if (value === undefined) continue;
-    // defineProperty keeps a column named __proto__ an ordinary key, which the validator refuses.
-    Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+    // A column named __proto__ stays an ordinary key (which the validator refuses); every other
+    // key is set plainly, which keeps the object fast.
+    if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+    else object[key] = value;
     any = true;
   }
   return any ? object : undefined;

@@ -74,6 +74,46 @@ export interface ReportRow {
   meetsOnTimeTarget: boolean | null;
   /** `ratings < minSample`: too few ratings to read much into the rate. */
   lowSample: boolean;
+  /** Ratings the collector verified (from an invitation, CONTRACT §7); part of `ratings`. */
+  verifiedRatings: number;
+  /** Verified ratings that are satisfied. */
+  verifiedSatisfied: number;
+  /** `verifiedSatisfied / verifiedRatings`; `null` without verified ratings. */
+  verifiedSatisfactionRate: number | null;
+  verifiedSatisfactionCI: [number, number] | null;
+  /**
+   * Ratings flagged by an official or marked suspect: left out of every other count and rate
+   * unless the Summary was made with `includeFlagged`.
+   */
+  flaggedRatings: number;
+  /** Ratings of a complaint's handling (`about: "complaint"`): not in `ratings`. */
+  complaintRatings: number;
+  /** Complaints closed (resolved or rejected) at or before `dueAt`. */
+  complaintsOnTime: number;
+  /** Complaints closed after `dueAt`, or open with `dueAt` before `asOf`. */
+  complaintsLate: number;
+  /** Open complaints not yet due at `asOf` (complaints without `dueAt` are in none of the three). */
+  complaintsPending: number;
+  /** `complaintsOnTime / (complaintsOnTime + complaintsLate)` (Decision 766's "PAKN xử lý đúng hạn"). */
+  complaintOnTimeRate: number | null;
+  complaintOnTimeCI: [number, number] | null;
+  /** Complaints whose handling was rated unsatisfied. */
+  complaintsDissatisfied: number;
+  /** `(complaints − complaintsDissatisfied) / complaints`; `null` without complaints. */
+  complaintSatisfactionRate: number | null;
+  complaintSatisfactionCI: [number, number] | null;
+  /** Cases with an unsatisfied verified rating or a complaint naming them (by agency and caseId). */
+  casesDissatisfied: number;
+  /** `(cases − casesDissatisfied) / cases` (Decision 766's "hài lòng tiếp nhận, giải quyết TTHC"). */
+  dossierSatisfactionRate: number | null;
+  dossierSatisfactionCI: [number, number] | null;
+  /**
+   * `verifiedRatings / cases` of the same group and period; `null` without cases. Not a share
+   * (a rating and its case may fall in different periods), so it has no interval and may pass 1.
+   */
+  responseRate: number | null;
+  /** Answers per question set, question and value (values nobody gave are not listed). */
+  answers: Record<string, Record<string, Record<string, number>>>;
 }
 
 /** Default targets: satisfaction above 80 %, every dossier on time. */
@@ -155,9 +195,34 @@ export function report(summary: Summary, options: ReportOptions = {}): ReportRow
       if (parseInstant(due) < asOf) overdue += n;
       else pending += n;
     }
+    let complaintsOverdue = 0;
+    let complaintsPending = 0;
+    for (const due of Object.keys(stats.complaintsOpenByDue)) {
+      const n = stats.complaintsOpenByDue[due]!;
+      if (parseInstant(due) < asOf) complaintsOverdue += n;
+      else complaintsPending += n;
+    }
+    let verifiedRatings = 0;
+    let verifiedSatisfied = 0;
+    for (const scale of [3, 5] as const) {
+      const byScore = stats.verifiedScores[String(scale)];
+      if (!byScore) continue;
+      for (const score of Object.keys(byScore)) {
+        const n = byScore[score]!;
+        verifiedRatings += n;
+        if (isSatisfied(Number(score), scale)) verifiedSatisfied += n;
+      }
+    }
+    const complaintsOnTime = stats.complaintsOnTime;
+    const complaintsLate = stats.complaintsResolvedLate + complaintsOverdue;
+    const complaintsDecided = complaintsOnTime + complaintsLate;
     const casesOnTime = stats.casesOnTime;
     const casesLate = stats.casesResolvedLate + overdue;
     const decided = casesOnTime + casesLate;
+    const cases = decided + pending;
+    // A hand-made Summary may claim more dissatisfied than there are: never more than all of them.
+    const casesDissatisfied = Math.min(stats.casesDissatisfied, cases);
+    const complaintsDissatisfied = Math.min(stats.complaintsDissatisfied, complaints);
     const satisfactionRate = ratings === 0 ? null : satisfied / ratings;
     const onTimeRate = decided === 0 ? null : casesOnTime / decided;
     return {
@@ -170,7 +235,7 @@ export function report(summary: Summary, options: ReportOptions = {}): ReportRow
       standards,
       complaints,
       complaintsByCategory,
-      cases: decided + pending,
+      cases,
       casesOnTime,
       casesLate,
       casesPending: pending,
@@ -179,6 +244,26 @@ export function report(summary: Summary, options: ReportOptions = {}): ReportRow
       meetsSatisfactionTarget: satisfactionRate === null ? null : satisfactionRate >= satisfactionTarget,
       meetsOnTimeTarget: onTimeRate === null ? null : onTimeRate >= onTimeTarget,
       lowSample: ratings < minSample,
+      verifiedRatings,
+      verifiedSatisfied,
+      verifiedSatisfactionRate: verifiedRatings === 0 ? null : verifiedSatisfied / verifiedRatings,
+      verifiedSatisfactionCI: wilsonWithZ(verifiedSatisfied, verifiedRatings, z),
+      flaggedRatings: stats.flaggedRatings,
+      complaintRatings: stats.complaintRatings,
+      complaintsOnTime,
+      complaintsLate,
+      complaintsPending,
+      complaintOnTimeRate: complaintsDecided === 0 ? null : complaintsOnTime / complaintsDecided,
+      complaintOnTimeCI: wilsonWithZ(complaintsOnTime, complaintsDecided, z),
+      complaintsDissatisfied,
+      complaintSatisfactionRate: complaints === 0 ? null : (complaints - complaintsDissatisfied) / complaints,
+      complaintSatisfactionCI: wilsonWithZ(complaints - complaintsDissatisfied, complaints, z),
+      casesDissatisfied,
+      dossierSatisfactionRate: cases === 0 ? null : (cases - casesDissatisfied) / cases,
+      dossierSatisfactionCI: wilsonWithZ(cases - casesDissatisfied, cases, z),
+      responseRate: cases === 0 ? null : verifiedRatings / cases,
+      // A copy: rows never share objects with the Summary they came from.
+      answers: JSON.parse(JSON.stringify(stats.answers)) as ReportRow['answers'],
     };
   });
   return rows.sort((a, b) => compareKeys(a.key, b.key, groupBy));

@@ -1,10 +1,20 @@
 #!/usr/bin/env node
-// service-feedback-collector: the reference collector of CONTRACT §6, configured by environment.
+// service-feedback-collector: the reference collector of CONTRACT §6, configured by environment;
+// `service-feedback-collector token create|list|revoke` manages officials' tokens (§8).
 import { ConfigError, configFromEnv } from './config.js';
 import { createLogger, describeError } from './log.js';
 import { createCollector } from './server.js';
+import { tokenCommand } from './token-command.js';
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'token') {
+    process.exitCode = await tokenCommand(process.argv.slice(3), {
+      env: process.env,
+      out: (text) => process.stdout.write(text),
+      err: (text) => process.stderr.write(text),
+    });
+    return;
+  }
   let config;
   try {
     config = configFromEnv(process.env);

@@ -38,6 +38,12 @@ export interface CollectorConfig {
   kioskArmSeconds: number;
   /** Ratings of one kiosk or address closer than this many seconds are marked `suspect: "burst"`; 0 = off. */
   burstSeconds: number;
+  /** Where complaint events are POSTed (CONTRACT §8); undefined = no webhooks. */
+  webhookUrl: string | undefined;
+  /** Key of the `X-Svc-Signature` HMAC; required with `webhookUrl`. */
+  webhookSecret: string | undefined;
+  /** Days after a complaint closes that its contact details and attachments are wiped. */
+  contactRetentionDays: number;
   /** Public URL of the GeoReport v2 endpoint for the discovery document; undefined = from the request's Host. */
   open311Url: string | undefined;
   /** The discovery document's `contact` and `key_service` texts; undefined = the collector's defaults. */
@@ -48,6 +54,11 @@ export interface CollectorConfig {
    * GeoReport v2 intends) or `api_key` (a key of `open311ApiKeys`). Lookups by id stay public.
    */
   open311RequestsList: 'public' | 'api_key';
+  /**
+   * The database holds the demo's sample dataset: /healthz says `"sample": true`. Set only by
+   * `npm start` (scripts/demo-server.mjs), never from the environment.
+   */
+  sample?: boolean;
 }
 
 /** A setting that cannot be used, named so the operator can fix it. */
@@ -178,6 +189,20 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
   if (!/^\d+(\.\d+)?$/.test(ttlRaw ?? '30') || !(inviteTtlDays > 0) || inviteTtlDays > 3650) {
     throw new ConfigError('INVITE_TTL_DAYS', `must be a number of days greater than 0, at most 3650 (got "${ttlRaw}").`);
   }
+  const webhookUrl = value('WEBHOOK_URL');
+  const webhookSecret = value('WEBHOOK_SECRET');
+  if (webhookUrl !== undefined) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(webhookUrl);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol)) throw new ConfigError('WEBHOOK_URL', 'must be an http:// or https:// URL.');
+    if (webhookSecret === undefined || webhookSecret.length < 16) {
+      throw new ConfigError('WEBHOOK_SECRET', 'must be set, at least 16 characters, with WEBHOOK_URL (the receiver checks the signature with it).');
+    }
+  }
   const open311Url = value('OPEN311_URL')?.replace(/\/+$/, '');
   if (open311Url !== undefined) {
     let parsed: URL | undefined;
@@ -222,6 +247,9 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     logLevel,
     open311Agency,
     open311ApiKeys: list('OPEN311_API_KEYS'),
+    webhookUrl,
+    webhookSecret: webhookUrl !== undefined ? webhookSecret : undefined,
+    contactRetentionDays: integer('CONTACT_RETENTION_DAYS', 90, 1, 36500),
     open311Url,
     open311Contact: oneLine('OPEN311_CONTACT'),
     open311KeyService: oneLine('OPEN311_KEY_SERVICE'),

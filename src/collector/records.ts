@@ -12,6 +12,9 @@ export function idOf(record: FeedbackRecord): string {
 /** Fields the collector sets on complaints; whatever a client sent for them is dropped. */
 export const SERVER_FIELDS = ['trackingCode', 'status', 'dueAt', 'resolvedAt', 'response', 'updatedAt'] as const;
 
+/** Officials' fields of a complaint (CONTRACT §8; never public): dropped from what a client sends, present once set. */
+export const OFFICIAL_FIELDS = ['assignedUnit', 'internalNote'] as const;
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
@@ -79,12 +82,14 @@ export function toRow(record: FeedbackRecord, now: Date, dueDays: number, tracki
   }
   switch (record.kind) {
     case 'rating':
+      // Officials flag ratings (CONTRACT §8): a flag a client sends is dropped.
+      delete rest['flag'];
       row.score = record.score;
       row.scale = record.scale;
       if (record.standards !== undefined) row.standards = record.standards;
       break;
     case 'complaint':
-      for (const field of SERVER_FIELDS) delete rest[field];
+      for (const field of [...SERVER_FIELDS, ...OFFICIAL_FIELDS]) delete rest[field];
       row.category = record.category;
       row.tracking_code = trackingCode;
       row.status = 'received';
@@ -112,6 +117,8 @@ export function fromRow(row: Record<string, unknown>, withAttachments = false): 
     if (resolvedAt !== null) record['resolvedAt'] = resolvedAt;
     if (typeof row['response'] === 'string') record['response'] = row['response'];
     record['updatedAt'] = isoOrNull(row['updated_at']);
+    if (typeof row['assigned_unit'] === 'string') record['assignedUnit'] = row['assigned_unit'];
+    if (typeof row['internal_note'] === 'string') record['internalNote'] = row['internal_note'];
   }
   return record as unknown as FeedbackRecord;
 }

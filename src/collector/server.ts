@@ -11,6 +11,8 @@ import { Router, type Route } from './http/router.js';
 import { serveStatic, type StaticHeaders, type StaticMount } from './http/static.js';
 import { createLogger, describeError, type Logger } from './log.js';
 import { routes } from './routes/index.js';
+import { sweepRetention } from './retention.js';
+import { deliverDue } from './webhooks.js';
 import { openStorage } from './storage/index.js';
 import type { Storage } from './storage/types.js';
 
@@ -27,6 +29,12 @@ export interface CollectorOptions {
   now?: () => Date;
   /** How long close() lets in-flight requests finish before cutting connections (default 10 s). */
   shutdownGraceMs?: number;
+  /**
+   * Background work once listening: webhook deliveries every `webhookPollMs` (default 2 s, when
+   * WEBHOOK_URL is set) and the retention wipe every `retentionEveryMs` (default 1 h, and at
+   * start); `false` turns both off (tests then call `maintain()`).
+   */
+  maintenance?: false | { webhookPollMs?: number; retentionEveryMs?: number; webhookBackoffSeconds?: readonly number[] };
 }
 
 export interface Collector {
@@ -38,6 +46,8 @@ export interface Collector {
   listen(port?: number, host?: string): Promise<{ url: string; port: number }>;
   /** Stops accepting, lets in-flight requests finish, then closes the storage it opened. */
   close(): Promise<void>;
+  /** One pass of the background work at the collector's clock: due webhooks, then the retention wipe. */
+  maintain(): Promise<{ delivered: number; failed: number; wiped: number }>;
 }
 
 const OPEN311_PREFIX = '/open311/';
@@ -55,8 +65,30 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   const ownsStorage = !options.storage;
   const ready = () =>
     (storagePromise ??= openStorage(config.database, {
+      timeZone: config.timeZone,
       onError: (error) => logger.error('database connection error', describeError(error)),
     }));
+
+  const backoffSeconds = options.maintenance ? options.maintenance.webhookBackoffSeconds : undefined;
+  const deliver = async () => deliverDue((await ready()).db, config, { now: now(), ...(backoffSeconds ? { backoffSeconds } : {}) });
+  const sweep = async () => (await sweepRetention((await ready()).db, now(), config.contactRetentionDays)).length;
+  const maintain = async () => ({ ...(await deliver()), wiped: await sweep() });
+  const timers: NodeJS.Timeout[] = [];
+  /** Runs `work` every `ms` (never two at once), logging failures; stopped by close(). */
+  const every = (ms: number, label: string, work: () => Promise<unknown>) => {
+    const tick = () => {
+      work()
+        .catch((error: unknown) => logger.error(`${label} failed`, describeError(error)))
+        .finally(() => {
+          if (closing) return;
+          const timer = setTimeout(tick, ms);
+          timer.unref();
+          timers.push(timer);
+          if (timers.length > 8) timers.splice(0, timers.length - 1);
+        });
+    };
+    tick();
+  };
 
   let closing = false;
   /** Answers not yet finished: told to close their connection when shutdown begins. */
@@ -184,13 +216,19 @@ export function createCollector(options: CollectorOptions = {}): Collector {
           resolve();
         });
       });
+      if (options.maintenance !== false) {
+        if (config.webhookUrl !== undefined) every(options.maintenance?.webhookPollMs ?? 2_000, 'webhook delivery', deliver);
+        every(options.maintenance?.retentionEveryMs ?? 3_600_000, 'retention wipe', sweep);
+      }
       const address = server.address() as AddressInfo;
       // Every interface: name the machine itself, as a person would type it.
       const shown = address.address === '::' || address.address === '0.0.0.0' ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
       return { url: `http://${shown}:${address.port}`, port: address.port };
     },
+    maintain,
     async close() {
       closing = true;
+      for (const timer of timers) clearTimeout(timer);
       // server.close stops accepting and resolves once every connection has ended. Answers given
       // from now on carry Connection: close, so busy connections end after their answer; idle
       // keep-alive ones are closed now and as they fall idle. Past the grace, stragglers are cut.

@@ -95,6 +95,8 @@ export interface Messages {
   resolvedLabel: string;
   responseLabel: string;
   noResponse: string;
+  /** Asked once a complaint is resolved or rejected (Decision 766/QĐ-TTg counts it). */
+  handlingQuestion: string;
 }
 
 export const vi: Messages = {
@@ -194,6 +196,7 @@ export const vi: Messages = {
   resolvedLabel: 'Ngày giải quyết',
   responseLabel: 'Trả lời của cơ quan',
   noResponse: 'Chưa có trả lời.',
+  handlingQuestion: 'Ông/Bà có hài lòng với kết quả xử lý?',
 };
 
 export const en: Messages = {
@@ -293,6 +296,7 @@ export const en: Messages = {
   resolvedLabel: 'Resolved on',
   responseLabel: 'The agency’s answer',
   noResponse: 'No answer yet.',
+  handlingQuestion: 'Are you satisfied with how your complaint was handled?',
 };
 
 const DICTIONARIES: Record<string, Messages> = { vi, en };

@@ -49,6 +49,10 @@ export interface RatingRecord extends BaseRecord {
   /** Answered standards only: `true` when the citizen says the standard was kept. */
   standards?: Record<string, boolean>;
   comment?: string;
+  /** The question set answered (`sipas`, `tthc-9`, `a11` or an agency's own id), CONTRACT §9. */
+  questionSet?: string;
+  /** Answers to the set's questions: `{ questionId: true | 2 | "ease" | ["ease", "employee"] }`. */
+  answers?: Record<string, boolean | number | string | string[]>;
 }
 
 export interface ComplaintContact {

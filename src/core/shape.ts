@@ -26,38 +26,125 @@ const problem = (message: string, field?: string): ValidationError =>
   field ? { code: 'validation', message, field } : { code: 'validation', message };
 
 /**
+ * A problem found deep in a value. Its path is put together only on the way out, segment by
+ * segment, so a valid record (nearly all of them) builds no path strings at all.
+ */
+class Found {
+  /** Innermost first: object keys as strings, array indexes as numbers. */
+  readonly segments: Array<string | number> = [];
+  constructor(readonly message: string) {}
+
+  get path(): string {
+    let path = '';
+    for (let i = this.segments.length - 1; i >= 0; i--) {
+      const segment = this.segments[i]!;
+      path = typeof segment === 'number' ? `${path}[${segment}]` : path ? `${path}.${segment}` : segment;
+    }
+    return path;
+  }
+}
+
+/**
+ * Most bytes a string may take in JSON: each UTF-16 unit is at most 3 bytes of UTF-8, or 6 as a
+ * `\u00XX` escape; plus the quotes. Cheap, never less than the truth.
+ */
+const stringBound = (text: string) => 6 * text.length + 2;
+/** Longest JSON form of a finite number (`-1.2345678901234567e-308`). */
+const NUMBER_BOUND = 25;
+
+/**
+ * One walk over a value: the checks of {@link shapeProblem} and an upper bound of its JSON size.
+ * Depth is bounded by LIMITS.nesting before going deeper, so recursion stays shallow whatever a
+ * hostile body nests. Children are visited last to first, as the earlier stack-based walk did,
+ * so a record with several problems still reports the same one.
+ */
+class Walk {
+  bound = 0;
+
+  value(node: unknown, depth: number): Found | undefined {
+    switch (typeof node) {
+      case 'string':
+        if (node.includes('\u0000') || LONE_SURROGATE.test(node)) return new Found('Text may not contain NUL characters or broken Unicode.');
+        this.bound += stringBound(node);
+        return undefined;
+      case 'number':
+        if (!Number.isFinite(node)) return new Found('Numbers must be finite.');
+        this.bound += NUMBER_BOUND;
+        return undefined;
+      case 'boolean':
+        this.bound += 5;
+        return undefined;
+      case 'object':
+        if (node === null) {
+          this.bound += 4;
+          return undefined;
+        }
+        if (depth > LIMITS.nesting) return new Found(`Values may nest at most ${LIMITS.nesting} levels deep.`);
+        if (Array.isArray(node)) return this.array(node, depth);
+        if (!isPlainObject(node)) return new Found('Only JSON values are allowed.');
+        return this.object(node, depth, false);
+      default:
+        return new Found('Only JSON values are allowed.');
+    }
+  }
+
+  array(node: unknown[], depth: number): Found | undefined {
+    this.bound += 2 + node.length;
+    for (let index = node.length - 1; index >= 0; index--) {
+      const found = this.value(node[index], depth + 1);
+      if (found) {
+        found.segments.push(index);
+        return found;
+      }
+    }
+    return undefined;
+  }
+
+  /** At the top (`root`), `attachments` is checked but left out of the size, as CONTRACT §4 says. */
+  object(node: Record<string, unknown>, depth: number, root: boolean): Found | undefined {
+    const keys = Object.keys(node);
+    this.bound += 2;
+    for (const key of keys) {
+      if (FORBIDDEN_KEYS.has(key)) {
+        const found = new Found(`The key "${key}" is not allowed.`);
+        found.segments.push(key);
+        return found;
+      }
+      if (key.includes('\u0000') || LONE_SURROGATE.test(key)) return new Found('Keys may not contain NUL characters or broken Unicode.');
+    }
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i]!;
+      const before = this.bound;
+      const found = this.value(node[key], depth + 1);
+      if (found) {
+        found.segments.push(key);
+        return found;
+      }
+      if (root && key === 'attachments') this.bound = before;
+      else this.bound += stringBound(key) + 2;
+    }
+    return undefined;
+  }
+}
+
+/**
  * The checks that hold for any record, whatever its kind: a JSON object, no prototype-pollution
  * keys anywhere, no NUL or broken Unicode (PostgreSQL refuses them), bounded nesting, at most
  * 16 KB without attachments. The elements run this on what host code added in `svc-submit`;
- * `validateRecord` runs it first. Walks without recursion: a hostile body may nest deeply.
+ * `validateRecord` runs it first.
+ *
+ * One walk checks the values and bounds the record's JSON size from above; the record is
+ * serialised to count its exact bytes only when that bound passes the limit (a long text), so
+ * reading a file of records does not write each one out again.
  */
 export function shapeProblem(value: unknown): ValidationError | undefined {
   if (!isPlainObject(value)) return problem('A record must be a JSON object.');
-  const stack: Array<{ node: unknown; path: string; depth: number }> = [{ node: value, path: '', depth: 0 }];
-  while (stack.length > 0) {
-    const { node, path, depth } = stack.pop()!;
-    const at = path || undefined;
-    if (typeof node === 'string') {
-      if (node.includes('\u0000') || LONE_SURROGATE.test(node)) return problem('Text may not contain NUL characters or broken Unicode.', at);
-    } else if (typeof node === 'number') {
-      if (!Number.isFinite(node)) return problem('Numbers must be finite.', at);
-    } else if (node !== null && typeof node !== 'boolean') {
-      if (typeof node !== 'object') return problem('Only JSON values are allowed.', at);
-      if (depth > LIMITS.nesting) return problem(`Values may nest at most ${LIMITS.nesting} levels deep.`, at);
-      if (Array.isArray(node)) {
-        node.forEach((item, index) => stack.push({ node: item, path: `${path}[${index}]`, depth: depth + 1 }));
-      } else {
-        if (!isPlainObject(node)) return problem('Only JSON values are allowed.', at);
-        for (const key of Object.keys(node)) {
-          const keyPath = path ? `${path}.${key}` : key;
-          if (FORBIDDEN_KEYS.has(key)) return problem(`The key "${key}" is not allowed.`, keyPath);
-          if (key.includes('\u0000') || LONE_SURROGATE.test(key)) return problem('Keys may not contain NUL characters or broken Unicode.', at);
-          stack.push({ node: node[key], path: keyPath, depth: depth + 1 });
-        }
-      }
-    }
+  const walk = new Walk();
+  const found = walk.object(value, 0, true);
+  if (found) return problem(found.message, found.path || undefined);
+  if (walk.bound > LIMITS.recordBytes) {
+    const { attachments: _attachments, ...rest } = value;
+    if (jsonBytes(rest) > LIMITS.recordBytes) return problem(`A record may hold at most ${LIMITS.recordBytes} bytes without its attachments.`);
   }
-  const { attachments: _attachments, ...rest } = value;
-  if (jsonBytes(rest) > LIMITS.recordBytes) return problem(`A record may hold at most ${LIMITS.recordBytes} bytes without its attachments.`);
   return undefined;
 }

@@ -7,6 +7,7 @@ import {
   type RatingRecord,
 } from './record.js';
 import { UUID_V4 } from './uuid.js';
+import { answersProblem } from './question-sets.js';
 import { ATTACHMENT_TYPES, EMAIL_PATTERN as EMAIL, LIMITS, PHONE_PATTERN as PHONE } from './limits.js';
 import { isPlainObject, shapeProblem, type ValidationError } from './shape.js';
 
@@ -68,16 +69,22 @@ export function validateRecord(value: unknown): Validation<FeedbackRecord> {
   }
 }
 
+// Rules of the common fields, made once (every record of a file is checked against them).
+const CASE_ID_RULE: TextRule = { required: true, max: LIMITS.caseId };
+const REQUIRED_RULE: TextRule = { required: true };
+const PAGE_RULE: TextRule = { max: 2048 };
+const OPTIONAL_LINES = ['unit', 'service', 'caseId', 'officer'];
+
 function checkCommon(record: Record<string, unknown>): void {
   const isCase = record['kind'] === 'case';
   if (isCase) {
-    line(record, 'id', { required: true, max: LIMITS.caseId });
+    line(record, 'id', CASE_ID_RULE);
   } else if (typeof record['id'] !== 'string' || !UUID_V4.test(record['id'])) {
     throw new Invalid('id must be a UUID v4.', 'id');
   }
   if (!isCase || record['createdAt'] !== undefined) utcInstant(record, 'createdAt');
-  line(record, 'agency', { required: true });
-  for (const field of ['unit', 'service', 'caseId', 'officer']) line(record, field);
+  line(record, 'agency', REQUIRED_RULE);
+  for (const field of OPTIONAL_LINES) line(record, field);
   if (!isCase || record['channel'] !== undefined) {
     if (!CHANNELS.includes(record['channel'] as never)) {
       throw new Invalid(`channel must be one of ${CHANNELS.join(', ')}.`, 'channel');
@@ -88,7 +95,7 @@ function checkCommon(record: Record<string, unknown>): void {
       throw new Invalid('locale must be a language tag such as "vi" or "en".', 'locale');
     }
   }
-  line(record, 'page', { max: 2048 });
+  line(record, 'page', PAGE_RULE);
 }
 
 function checkRating(record: Record<string, unknown>): asserts record is RatingRecord {
@@ -109,6 +116,13 @@ function checkRating(record: Record<string, unknown>): asserts record is RatingR
     }
   }
   text(record, 'comment', { max: LIMITS.comment });
+  checkAnswers(record);
+}
+
+/** `questionSet` and `answers` (CONTRACT §9): the rules live with the sets, so the element applies the same. */
+function checkAnswers(record: Record<string, unknown>): void {
+  const problem = answersProblem(record);
+  if (problem) throw new Invalid(problem.message, problem.field);
 }
 
 function checkComplaint(record: Record<string, unknown>): asserts record is ComplaintRecord {
@@ -179,9 +193,11 @@ interface TextRule {
   hint?: string;
 }
 
-/** A one-line field: no control characters at all. */
-function line(owner: Record<string, unknown>, key: string, rule: TextRule = {}, prefix = ''): void {
-  checkText(owner, key, { max: LIMITS.shortText, ...rule }, prefix, CONTROL_IN_LINE);
+const NO_RULE: TextRule = {};
+
+/** A one-line field: no control characters at all; at most LIMITS.shortText unless the rule says. */
+function line(owner: Record<string, unknown>, key: string, rule: TextRule = NO_RULE, prefix = ''): void {
+  checkText(owner, key, rule, prefix, CONTROL_IN_LINE, LIMITS.shortText);
 }
 
 /** Free text: line breaks and tabs allowed, other control characters not. */
@@ -189,21 +205,28 @@ function text(owner: Record<string, unknown>, key: string, rule: TextRule, prefi
   checkText(owner, key, rule, prefix, CONTROL_IN_TEXT);
 }
 
-function checkText(owner: Record<string, unknown>, key: string, rule: TextRule, prefix: string, control: RegExp): void {
+/**
+ * The field name is put together (`prefix + key`) only when a rule fails: reading a file checks
+ * millions of fields that pass.
+ */
+function checkText(owner: Record<string, unknown>, key: string, rule: TextRule, prefix: string, control: RegExp, defaultMax?: number): void {
   const value = owner[key];
-  const field = prefix + key;
   if (value === undefined) {
-    if (rule.required) throw new Invalid(`${field} is required.`, field);
+    if (rule.required) throw new Invalid(`${prefix + key} is required.`, prefix + key);
     return;
   }
+  const field = prefix + key;
   if (typeof value !== 'string') throw new Invalid(`${field} must be text.`, field);
-  const trimmed = value.trim();
-  if (rule.required && trimmed === '') throw new Invalid(`${field} is required.`, field);
-  if (rule.min !== undefined && trimmed.length < rule.min) {
-    throw new Invalid(`${field} needs at least ${rule.min} characters.`, field);
+  if (rule.required || rule.min !== undefined) {
+    const trimmed = value.trim();
+    if (rule.required && trimmed === '') throw new Invalid(`${field} is required.`, field);
+    if (rule.min !== undefined && trimmed.length < rule.min) {
+      throw new Invalid(`${field} needs at least ${rule.min} characters.`, field);
+    }
   }
-  if (rule.max !== undefined && value.length > rule.max) {
-    throw new Invalid(`${field} may have at most ${rule.max} characters.`, field);
+  const max = rule.max ?? defaultMax;
+  if (max !== undefined && value.length > max) {
+    throw new Invalid(`${field} may have at most ${max} characters.`, field);
   }
   if (control.test(value)) throw new Invalid(`${field} contains control characters.`, field);
   if (rule.pattern && !rule.pattern.test(value)) throw new Invalid(`${field} must be ${rule.hint}.`, field);
@@ -233,9 +256,18 @@ const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
 function isRealDate(value: string): boolean {
   const time = Date.parse(value);
   if (Number.isNaN(time) || time < EARLIEST || time > LATEST) return false;
-  const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  const hours = Number(value.slice(11, 13));
-  const minutes = Number(value.slice(14, 16));
-  return probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day && hours < 24 && minutes < 60;
+  // The patterns above guarantee digits at these places: read them without slicing.
+  const digit = (at: number) => value.charCodeAt(at) - 48;
+  const year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  const month = digit(5) * 10 + digit(6);
+  const day = digit(8) * 10 + digit(9);
+  const hours = digit(11) * 10 + digit(12);
+  const minutes = digit(14) * 10 + digit(15);
+  if (month < 1 || month > 12 || day < 1 || hours > 23 || minutes > 59) return false;
+  return day <= daysInMonth(year, month);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }

@@ -14,7 +14,13 @@ test('a row has every field of CONTRACT §5', () => {
     'cases', 'casesLate', 'casesOnTime', 'casesPending', 'complaints', 'complaintsByCategory', 'key',
     'lowSample', 'meetsOnTimeTarget', 'meetsSatisfactionTarget', 'onTimeCI', 'onTimeRate', 'ratings',
     'satisfactionCI', 'satisfactionRate', 'satisfied', 'scoreCounts', 'standards',
-  ]);
+    // CONTRACT §7 and §9:
+    'answers', 'casesDissatisfied', 'complaintOnTimeCI', 'complaintOnTimeRate', 'complaintRatings',
+    'complaintSatisfactionCI', 'complaintSatisfactionRate', 'complaintsDissatisfied', 'complaintsLate',
+    'complaintsOnTime', 'complaintsPending', 'dossierSatisfactionCI', 'dossierSatisfactionRate',
+    'flaggedRatings', 'responseRate', 'verifiedRatings', 'verifiedSatisfactionCI', 'verifiedSatisfactionRate',
+    'verifiedSatisfied',
+  ].sort());
 });
 
 test('8 satisfied of 10 meets the 80 % target exactly, with its Wilson interval', () => {

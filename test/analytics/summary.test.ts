@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {
   addGroupStats,
   createSummarizer,
+  emptyGroupStats,
   emptySummary,
   merge,
   summarize,
@@ -16,7 +17,10 @@ const HCM = 'Asia/Ho_Chi_Minh';
 
 test('empty input: no groups, no rows', () => {
   const summary = summarize([], { groupBy: ['unit'], period: 'month', timeZone: HCM });
-  assert.deepEqual(summary, { version: 1, groupBy: ['unit'], period: 'month', timeZone: HCM, skipped: 0, groups: [] });
+  assert.deepEqual(summary, {
+    version: 1, groupBy: ['unit'], period: 'month', timeZone: HCM, includeFlagged: false, skipped: 0, groups: [],
+    dissatisfied: { cases: [], complaints: [] },
+  });
   assert.deepEqual(report(summary), []);
 });
 
@@ -49,8 +53,22 @@ test('counts ratings per scale and score, standards answers, complaints and case
       casesResolvedLate: 1,
       // 10:00+07:00 and 03:00Z are the same instant: one entry of 2.
       casesOpenByDue: { '2026-03-20T03:00:00.000Z': 2 },
+      // None of these ratings is verified; the complaints never reached a collector (no dueAt).
+      verifiedScores: {},
+      flaggedRatings: 0,
+      complaintRatings: 0,
+      answers: {},
+      complaintsOnTime: 0,
+      complaintsResolvedLate: 0,
+      complaintsOpenByDue: {},
+      casesDissatisfied: 0,
+      caseKeys: summary.groups[0]!.stats.caseKeys,
+      complaintsDissatisfied: 0,
+      complaintKeys: [],
     },
   });
+  assert.equal(summary.groups[0]!.stats.caseKeys.length, 4);
+  assert.ok(summary.groups[0]!.stats.caseKeys.every((key) => key.startsWith('ubnd-hoan-kiem\u001fHS-')));
 });
 
 test('groupBy fields a record lacks are null, and null sorts first', () => {
@@ -181,10 +199,11 @@ test('a Summary built from SQL-style counters equals summarize() of the records'
     { key, stats: { complaintsByCategory: { fees: 1 }, casesOnTime: 1 } },
     { key, stats: { casesOpenByDue: { [String(Date.parse('2026-03-05T00:00:00Z'))]: 1 } } },
     { key: { unit: null, period: '2026-03' }, stats: { scores: { '5': { '5': 1 } } } },
+    { key, stats: { caseKeys: records.filter((r) => r.kind === 'case').map((r) => `ubnd-hoan-kiem\u001f${r.id}`) } },
   ]);
   assert.deepEqual(built, summarize(records, options));
   const grown = addGroupStats(emptySummary(options), key, { scores: { '5': { '1': 2 } } });
-  assert.deepEqual(grown.groups, [{ key, stats: { scores: { '5': { '1': 2 } }, standards: {}, complaintsByCategory: {}, casesOnTime: 0, casesResolvedLate: 0, casesOpenByDue: {} } }]);
+  assert.deepEqual(grown.groups, [{ key, stats: { ...emptyGroupStats(), scores: { '5': { '1': 2 } } } }]);
 });
 
 test('counters are checked, with the place of the fault', () => {

@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '../support/commands.js';
 import '../../src/complaint.js';
 import type { SvcComplaintStatus } from '../../src/components/complaint-status/svc-complaint-status.js';
-import { fakeCollector } from '../support/browser.js';
+import { fakeCollector, storedCount } from '../support/browser.js';
 
 const root = (el: Element) => el.shadowRoot!;
 const XSS = '<img src=x onerror="window.__xssStatus=1">Đã xử lý <b>xong</b>';
@@ -52,5 +52,40 @@ describe('<svc-complaint-status>', () => {
     expect(root(empty).querySelector('#code-error')!.textContent).to.equal('Enter your tracking code.');
     expect(root(empty).activeElement?.id).to.equal('code');
     await expect(empty).to.be.accessible();
+  });
+
+  it('asks once the complaint is closed: "Ông/Bà có hài lòng với kết quả xử lý?" on 3 points, sent with about and the tracking code', async () => {
+    const reply = (status: string) => ({ trackingCode: 'K7M2Q9XR4T', status, category: 'delay', createdAt: '2026-11-02T02:15:00.000Z', dueAt: '2026-11-12T02:15:00.000Z', response: 'Đã xử lý.' });
+    const open = await fakeCollector([], { K7M2Q9XR4T: reply('in_progress') });
+    const pending = await fixture<SvcComplaintStatus>(html`<svc-complaint-status endpoint=${open.endpoint} tracking-code="K7M2Q9XR4T"></svc-complaint-status>`);
+    await waitUntil(() => root(pending).querySelector('.result'), 'result', { timeout: 5000 });
+    expect(root(pending).querySelector('svc-rating'), 'not asked while open').to.equal(null);
+
+    const { endpoint, state } = await fakeCollector([], { K7M2Q9XR4T: reply('resolved') });
+    const el = await fixture<SvcComplaintStatus>(html`<svc-complaint-status endpoint=${endpoint} agency="ubnd-hoan-kiem" tracking-code="K7M2Q9XR4T"></svc-complaint-status>`);
+    await waitUntil(() => root(el).querySelector('svc-rating'), 'asked once resolved', { timeout: 5000 });
+    const rating = root(el).querySelector('svc-rating')!;
+    await rating.updateComplete;
+    expect(rating.shadowRoot!.querySelector('legend')!.textContent!.trim()).to.equal('Ông/Bà có hài lòng với kết quả xử lý?');
+    const radios = [...rating.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name="score"]')];
+    expect(radios).to.have.length(3);
+    await expect(el).to.be.accessible();
+    radios[0]!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowRight' });
+    rating.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    const { stored } = await storedCount(state, 1);
+    const record = stored[0] as unknown as Record<string, unknown>;
+    expect(record['kind']).to.equal('rating');
+    expect(record['scale']).to.equal(3);
+    expect(record['about']).to.equal('complaint');
+    expect(record['trackingCode']).to.equal('K7M2Q9XR4T');
+    await expect(el).to.be.accessible();
+
+    const english = await fixture<SvcComplaintStatus>(html`<svc-complaint-status lang="en" endpoint=${endpoint} tracking-code="K7M2Q9XR4T"></svc-complaint-status>`);
+    await waitUntil(() => root(english).querySelector('svc-rating'), 'asked', { timeout: 5000 });
+    const question = root(english).querySelector('svc-rating')!;
+    await question.updateComplete;
+    expect(question.shadowRoot!.querySelector('legend')!.textContent!.trim()).to.equal('Are you satisfied with how your complaint was handled?');
   });
 });

@@ -331,8 +331,10 @@ describe('delivery', () => {
     const tabB = new Transport({ outbox: new Outbox(name), clock: new FakeClock(), fetch: network, lockName });
     const records = Array.from({ length: 3 }, () => rating());
     const outbox = new Outbox(name);
-    for (const record of records) {
-      await outbox.add({ record, endpoint: 'http://collector.invalid', transport: 'collector', queuedAt: Date.now(), attempts: 0, nextAttemptAt: 0 });
+    // Distinct queue times: Firefox's clock is coarse, and equal times would leave the order to the ids.
+    const queuedAt = Date.now();
+    for (const [index, record] of records.entries()) {
+      await outbox.add({ record, endpoint: 'http://collector.invalid', transport: 'collector', queuedAt: queuedAt + index, attempts: 0, nextAttemptAt: 0 });
     }
     const a = tabA.flush({ force: true });
     await waitUntil(() => requests.length === 1, 'tab A sending');

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { validateRecord } from '../../src/core/validate.js';
 import { shapeProblem } from '../../src/core/shape.js';
+import { LIMITS } from '../../src/core/limits.js';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 300);
 const wellFormed = (text: string) => (text as string & { isWellFormed(): boolean }).isWellFormed();
@@ -125,4 +126,39 @@ test('every generated valid rating is accepted', () => {
     }),
     { numRuns: RUNS },
   );
+});
+
+/** The size rule as CONTRACT §4 states it: the record's UTF-8 JSON without its attachments. */
+function overSize(record: Record<string, unknown>): boolean {
+  const { attachments: _attachments, ...rest } = record;
+  return new TextEncoder().encode(JSON.stringify(rest)).length > LIMITS.recordBytes;
+}
+
+test('the size limit is exact: the cheap bound never lets an oversized record through nor refuses one that fits', () => {
+  // Text that JSON escapes (quotes, backslashes, controls as \u00XX), 2-, 3- and 4-byte UTF-8.
+  const unit = fc.constantFrom('a', '"', '\\', '\n', '\u0001', 'é', 'ệ', '😀', ' ');
+  const text = fc.array(unit, { maxLength: 3000 }).map((units) => units.join(''));
+  fc.assert(
+    fc.property(validRating, fc.array(text, { minLength: 1, maxLength: 8 }), fc.integer({ min: 0, max: 14_000 }), (record, texts, pad) => {
+      const candidate: Record<string, unknown> = { ...record, note: 'x'.repeat(pad), extra: { texts }, attachments: [{ big: 'y'.repeat(20_000) }] };
+      const problem = shapeProblem(candidate);
+      assert.equal(problem !== undefined, overSize(candidate), `${problem?.message}`);
+    }),
+    { numRuns: RUNS },
+  );
+  // At the limit to the byte, on both sides.
+  const base = { ...fc.sample(validRating, 1)[0]!, note: '' };
+  const room = LIMITS.recordBytes - new TextEncoder().encode(JSON.stringify(base)).length;
+  assert.equal(shapeProblem({ ...base, note: 'ệ'.repeat(Math.floor(room / 3)) + 'x'.repeat(room % 3) }), undefined);
+  assert.match(shapeProblem({ ...base, note: 'ệ'.repeat(Math.floor(room / 3)) + 'x'.repeat((room % 3) + 1) })?.message ?? '', /at most/);
+});
+
+test('problems are named by their dotted path, built only when there is one', () => {
+  const base = fc.sample(validRating, 1)[0]!;
+  assert.equal(shapeProblem({ ...base, extra: { list: [1, { deep: 'a\u0000' }] } })?.field, 'extra.list[1].deep');
+  assert.equal(shapeProblem({ ...base, extra: [[0, Number.NaN]] })?.field, 'extra[0][1]');
+  assert.equal(shapeProblem(JSON.parse(`{"x":{"y":[{"prototype":1}]}}`))?.field, 'x.y[0].prototype');
+  assert.equal(shapeProblem({ ...base, extra: { ['k\u0000']: 1 } })?.field, 'extra');
+  assert.equal(shapeProblem({ ['k\u0000']: 1 })?.field, undefined);
+  assert.equal(shapeProblem({ ...base, when: new Date() })?.field, 'when');
 });

@@ -17,6 +17,9 @@ import { report } from '../../src/analytics/report.js';
 import { summarize, type GroupField } from '../../src/analytics/summary.js';
 import type { FeedbackRecord } from '../../src/core/record.js';
 import { WINDOW, randomRecords } from './summary-data.js';
+import { periodKey } from '../../src/analytics/period.js';
+import { storeExactly } from './store-exactly.js';
+import { FIXTURE, FIXTURE_AS_OF, FIXTURE_EXPECTED, FIXTURE_WINDOW } from './indicator-fixture.js';
 
 const CODE = /^[0-9A-HJKMNP-TV-Z]{10}$/;
 const DAY = 86_400_000;
@@ -52,7 +55,7 @@ export function collectorSuite(engine: 'pglite' | 'postgres', setup: EngineSetup
       it('migrations are versioned and run once', async () => {
         assert.deepEqual(await migrate(storage.db), []);
         const rows = await storage.db.query('SELECT version, name FROM schema_migrations ORDER BY version');
-        assert.deepEqual(rows.map((row) => [Number(row['version']), row['name']]), MIGRATIONS.map((migration) => [migration.version, migration.name]));
+        assert.deepEqual(rows.map((row) => [Number(row['version']), row['name']]), [...MIGRATIONS].sort((a, b) => a.version - b.version).map((m) => [m.version, m.name]));
       });
 
       it('counts come back as numbers on both engines', async () => {
@@ -266,6 +269,8 @@ export function collectorSuite(engine: 'pglite' | 'postgres', setup: EngineSetup
           { name: 'a case without dueAt', body: caseRecord({ dueAt: undefined }), status: 400, code: 'validation', field: 'dueAt' },
           { name: 'an out-of-range score', body: rating({ score: 6 }), status: 400, code: 'validation', field: 'score' },
           { name: 'score 0 on scale 3', body: rating({ scale: 3, score: 0 }), status: 400, code: 'validation', field: 'score' },
+          { name: 'a SIPAS answer out of range', body: rating({ questionSet: 'sipas', answers: { access: 6 } }), status: 400, code: 'validation', field: 'answers.access' },
+          { name: 'a nine-index answer of 3 points', body: rating({ questionSet: 'tthc-9', answers: { conduct: 3 } }), status: 400, code: 'validation', field: 'answers.conduct' },
           { name: 'a missing id', body: rating({ id: undefined }), status: 400, code: 'validation', field: 'id' },
           { name: 'control characters in a one-line field', body: rating({ agency: 'ubnd\u0007test' }), status: 400, code: 'validation', field: 'agency' },
           { name: 'a NUL in free text', body: rating({ comment: 'a\u0000b' }), status: 400, code: 'validation', field: 'comment' },
@@ -764,9 +769,9 @@ export function collectorSuite(engine: 'pglite' | 'postgres', setup: EngineSetup
       const within = (from: string, to: string) => records.filter((record) => timeOf(record) >= Date.parse(from) && timeOf(record) < Date.parse(to));
       const summaryUrl = (params: Record<string, string>) => `${main.url}/v1/summary?${new URLSearchParams(params)}`;
       before(async () => {
-        const submitted = records.filter((record) => record.kind !== 'case');
-        for (let i = 0; i < submitted.length; i += 100) await storage.submit(submitted.slice(i, i + 100), { now: fixedNow });
-        await storage.importCases(records.filter((record) => record.kind === 'case') as never[], { now: fixedNow });
+        // Ratings flagged, verified or rating a complaint, complaints closed on time or late: stored
+        // as they are (the ingest rules that set those fields have tests of their own).
+        await storeExactly(storage, records, fixedNow);
       });
 
       it('equals report(summarize(records)) on the same records, for every period, several zones and groupings', async () => {
@@ -785,6 +790,65 @@ export function collectorSuite(engine: 'pglite' | 'postgres', setup: EngineSetup
           }
         }
         assert.ok(compared > 1000, `${compared} rows compared`);
+      });
+
+      it('includeFlagged=true counts flagged and suspect ratings like the others, equal to summarize({ includeFlagged })', async () => {
+        for (const [period, timeZone, groupBy] of [['quarter', 'Asia/Kathmandu', ['unit']], ['month', 'America/New_York', []], ['all', 'UTC', ['agency', 'service']]] as const) {
+          const reply = await request(summaryUrl({ groupBy: groupBy.join(','), period, timeZone, ...WINDOW, asOf, includeFlagged: 'true' }));
+          const expected = report(summarize(within(WINDOW.from, WINDOW.to), { groupBy, period, timeZone, includeFlagged: true }), { asOf });
+          assert.deepEqual(reply.body, JSON.parse(JSON.stringify(expected)), `${period} ${timeZone}`);
+          assert.ok(expected.some((row) => row.flaggedRatings > 0));
+        }
+        const summary = await request(summaryUrl({ period: 'year', timeZone: 'UTC', ...WINDOW, includeFlagged: 'true', format: 'summary' }));
+        assert.deepEqual(summary.body, JSON.parse(JSON.stringify(summarize(within(WINDOW.from, WINDOW.to), { period: 'year', timeZone: 'UTC', includeFlagged: true }))));
+        assert.equal((await request(summaryUrl({ includeFlagged: 'yes' }))).status, 400);
+      });
+
+      it('the indicators of §9 in SQL match the hand-computed fixture', async () => {
+        await storeExactly(storage, FIXTURE, fixedNow);
+        for (const includeFlagged of [false, true]) {
+          // By agency: other tests of this suite store ratings in 2031 too.
+          const params = { groupBy: 'agency', period: 'quarter', timeZone: 'UTC', ...FIXTURE_WINDOW, asOf: FIXTURE_AS_OF, includeFlagged: String(includeFlagged) };
+          const reply = await request(summaryUrl(params));
+          const expected = includeFlagged ? FIXTURE_EXPECTED.Q1Flagged : FIXTURE_EXPECTED.Q1;
+          const q1 = reply.body.find((row: { key: { agency: string; period: string } }) => row.key.agency === 'so-fixture' && row.key.period === '2031-Q1');
+          assert.deepEqual(Object.fromEntries(Object.keys(expected).map((key) => [key, q1[key]])), JSON.parse(JSON.stringify(expected)));
+        }
+      });
+
+      it('GET /v1/complaints/stats counts complaints by category, status and unit, with no text and no personal data', async () => {
+        const params = { groupBy: 'category,status,unit', period: 'year', timeZone: 'Asia/Ho_Chi_Minh', ...WINDOW, asOf };
+        const reply = await request(`${main.url}/v1/complaints/stats?${new URLSearchParams(params)}`);
+        assert.equal(reply.status, 200, reply.text);
+        assert.equal(reply.headers.get('access-control-allow-origin'), '*');
+        // The same counts worked out here from the records.
+        const expected = new Map<string, { complaints: number; closedOnTime: number; closedLate: number; open: number; overdue: number }>();
+        for (const record of within(WINDOW.from, WINDOW.to)) {
+          if (record.kind !== 'complaint') continue;
+          const year = periodKey(parseInstant(record.createdAt), 'year', 'Asia/Ho_Chi_Minh');
+          const id = JSON.stringify([record.category, record.status, record.unit ?? null, year]);
+          const counts = expected.get(id) ?? { complaints: 0, closedOnTime: 0, closedLate: 0, open: 0, overdue: 0 };
+          counts.complaints++;
+          const closed = record.status === 'resolved' || record.status === 'rejected';
+          if (closed && Date.parse(record.resolvedAt!) <= Date.parse(record.dueAt!)) counts.closedOnTime++;
+          else if (closed) counts.closedLate++;
+          else {
+            counts.open++;
+            if (Date.parse(record.dueAt!) < Date.parse(asOf)) counts.overdue++;
+          }
+          expected.set(id, counts);
+        }
+        const got = new Map<string, unknown>(
+          reply.body.rows.map((row: { key: Record<string, string | null>; [count: string]: unknown }) => {
+            const { key, ...counts } = row;
+            return [JSON.stringify([key['category'], key['status'], key['unit'], key['period']]), counts];
+          }),
+        );
+        assert.deepEqual(got, expected);
+        assert.ok(expected.size > 20, `${expected.size} groups`);
+        assert.doesNotMatch(reply.text, /description|contact|trackingCode|Phản ánh thử nghiệm/);
+        assert.equal((await request(`${main.url}/v1/complaints/stats?groupBy=description`)).status, 400);
+        assert.equal((await request(`${main.url}/v1/complaints/stats?period=decade`)).status, 400);
       });
 
       it('from is inclusive and to exclusive, on the exact millisecond', async () => {

@@ -44,6 +44,8 @@ export const caseRecord = (extra: Record<string, unknown> = {}): Record<string, 
 export interface Running {
   url: string;
   close(): Promise<void>;
+  /** One pass of the collector's background work (webhooks, retention). */
+  maintain(): Promise<{ delivered: number; failed: number; wiped: number }>;
 }
 
 /** A collector on a random loopback port over the given storage; quiet, no rate limit unless asked. */
@@ -52,9 +54,10 @@ export async function startCollector(
   config: Partial<CollectorConfig> = {},
   options: Partial<CollectorOptions> = {},
 ): Promise<Running> {
-  const collector = createCollector({ storage, config: { logLevel: 'silent', rateLimit: 0, ...config }, ...options });
+  // No background work unless a test asks (it calls maintain(), or passes maintenance): stub storages have no database.
+  const collector = createCollector({ storage, config: { logLevel: 'silent', rateLimit: 0, ...config }, maintenance: false, ...options });
   const { url } = await collector.listen(0, '127.0.0.1');
-  return { url, close: () => collector.close() };
+  return { url, close: () => collector.close(), maintain: () => collector.maintain() };
 }
 
 export interface Reply {

@@ -35,13 +35,22 @@ function uuid(random: () => number): string {
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
 }
 
-/** `count` records: ratings (scales 3 and 5, some standards), complaints and cases, group fields sometimes missing. */
+/**
+ * `count` records: ratings (scales 3 and 5, some standards), complaints and cases, group fields
+ * sometimes missing; and the fields of CONTRACT §7–§9 as the collector stores them: ratings
+ * `verified`, flagged or suspect, rating a complaint's handling (`about`, `trackingCode`) or
+ * naming a case (`caseId`, sometimes one that exists, sometimes of the other agency), answers to
+ * question sets; complaints with their tracking code, status, `dueAt`, `resolvedAt` and sometimes
+ * a `caseId`. Case ids are `HS-<index>`, tracking codes `T<index>`, so names hit real records.
+ */
 export function randomRecords(seed: number, count: number): FeedbackRecord[] {
   const random = prng(seed);
   const start = Date.parse(WINDOW.from);
   const span = Date.parse(WINDOW.to) - start;
   const instant = () => (random() < 0.15 ? pick(random, EDGES) : new Date(start + Math.floor(random() * span)).toISOString());
   const maybe = (field: string, values: readonly string[], absent = 0.2) => (random() < absent ? {} : { [field]: pick(random, values) });
+  const anyIndex = () => Math.floor(random() * count);
+  const rated = new Set<string>();
   const records: FeedbackRecord[] = [];
   for (let i = 0; i < count; i++) {
     const common = {
@@ -58,16 +67,69 @@ export function randomRecords(seed: number, count: number): FeedbackRecord[] {
       const scale = random() < 0.3 ? 3 : 5;
       const standards: Record<string, boolean> = {};
       for (const id of ['greet', 'smile', 'expedite', 'listen']) if (random() < 0.3) standards[id] = random() < 0.7;
+      const createdAt = instant();
+      const extra: Record<string, unknown> = {};
+      const v = random();
+      if (v < 0.45) extra['verified'] = true;
+      else if (v < 0.6) extra['verified'] = false;
+      if (random() < 0.5) extra['caseId'] = `HS-${anyIndex()}`;
+      const f = random();
+      if (f < 0.08) extra['flag'] = { reason: pick(random, ['spam', 'test']), at: createdAt };
+      else if (f < 0.13) extra['suspect'] = 'burst';
+      if (random() < 0.12) {
+        // One handling rating per complaint, as the collector keeps it.
+        const code = `T${anyIndex()}`;
+        if (!rated.has(code)) {
+          rated.add(code);
+          extra['about'] = 'complaint';
+          extra['trackingCode'] = code;
+        }
+      }
+      if (random() < 0.3) {
+        // The built-in sets with their own questions, an agency's own set, and answers without a set.
+        const set = random();
+        const pickSome = (options: readonly string[]) => options.filter(() => random() < 0.5);
+        if (set < 0.35) {
+          extra['questionSet'] = 'sipas';
+          extra['answers'] = { access: 1 + Math.floor(random() * 5), result: 1 + Math.floor(random() * 5) };
+        } else if (set < 0.6) {
+          extra['questionSet'] = 'a11';
+          extra['answers'] = { satisfaction: 1 + Math.floor(random() * 5), positive: pickSome(['ease', 'efficiency', 'employee']) };
+        } else if (set < 0.75) {
+          extra['questionSet'] = 'tthc-9';
+          extra['answers'] = { 'total-time': Math.floor(random() * 3), conduct: Math.floor(random() * 3) };
+        } else {
+          if (set < 0.9) extra['questionSet'] = 'phieu-rieng';
+          extra['answers'] = { q2: random() < 0.5, q3: pick(random, ['a', 'b', 'Tốt']), q4: pickSome(['x', 'y', 'z']) };
+        }
+      }
       records.push({
         ...common,
         kind: 'rating',
-        createdAt: instant(),
+        createdAt,
         scale,
         score: 1 + Math.floor(random() * scale),
         ...(Object.keys(standards).length ? { standards } : {}),
+        ...extra,
       } as FeedbackRecord);
     } else if (roll < 0.8) {
-      records.push({ ...common, kind: 'complaint', createdAt: instant(), category: pick(random, ['delay', 'fees', 'attitude', 'parking']), description: 'Phản ánh thử nghiệm số liệu.' } as FeedbackRecord);
+      const createdAt = instant();
+      const due = Date.parse(createdAt) + 10 * 86_400_000;
+      const status = pick(random, ['received', 'in_progress', 'resolved', 'rejected']);
+      const closed = status === 'resolved' || status === 'rejected';
+      records.push({
+        ...common,
+        kind: 'complaint',
+        createdAt,
+        category: pick(random, ['delay', 'fees', 'attitude', 'parking']),
+        description: 'Phản ánh thử nghiệm số liệu.',
+        ...(random() < 0.3 ? { caseId: `HS-${anyIndex()}` } : {}),
+        // The collector's fields, as an export shows them.
+        trackingCode: `T${i}`,
+        status,
+        dueAt: new Date(due).toISOString(),
+        ...(closed ? { resolvedAt: new Date(due - 5 * 86_400_000 + Math.floor(random() * 10 * 86_400_000)).toISOString() } : {}),
+      } as FeedbackRecord);
     } else {
       const received = Date.parse(instant());
       const due = received + Math.floor(random() * 20 * 86_400_000);
@@ -77,7 +139,7 @@ export function randomRecords(seed: number, count: number): FeedbackRecord[] {
       records.push({
         ...caseCommon,
         ...(random() < 0.5 ? { channel: common.channel } : {}),
-        id: `HS-${uuid(random).slice(0, 13)}`,
+        id: `HS-${i}`,
         kind: 'case',
         // Cases may carry offsets; the instant is what counts.
         receivedAt: random() < 0.5 ? new Date(received).toISOString() : withOffset(received, '+07:00'),

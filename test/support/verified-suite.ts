@@ -153,6 +153,44 @@ export function verifiedSuite(engine: 'pglite' | 'postgres', setup: EngineSetup)
       });
     });
 
+    describe('scoped tokens and the audit log (CONTRACT §8)', () => {
+      const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+      const token = async (body: Record<string, unknown>) => {
+        const made = await post('/v1/tokens', body);
+        assert.equal(made.status, 201, made.text);
+        return made.body.token as string;
+      };
+
+      it('a handler invites and arms inside its agency and unit only; a viewer not at all; every write is audited without the code', async () => {
+        const handler = await token({ role: 'handler', agency: 'ubnd-q1', unit: 'mot-cua', label: 'counter lead' });
+        const viewer = await token({ role: 'viewer', agency: 'ubnd-q1', label: 'reader' });
+        const caseId = `HS-S-${uuidV4().slice(0, 6)}`;
+        const mine = await post('/v1/invitations', { caseId, agency: 'ubnd-q1', unit: 'mot-cua' }, bearer(handler));
+        assert.equal(mine.status, 201, mine.text);
+        assert.equal((await post('/v1/invitations', { caseId: 'HS-S-x', agency: 'ubnd-q1', unit: 'other' }, bearer(handler))).status, 403);
+        assert.equal((await post('/v1/invitations', { caseId: 'HS-S-y', agency: 'ubnd-q2' }, bearer(handler))).status, 403);
+        assert.equal((await post('/v1/invitations', { caseId: 'HS-S-z', agency: 'ubnd-q1', unit: 'mot-cua' }, bearer(viewer))).status, 403);
+        // Kiosks are registered by admins; a handler arms only the kiosks of its scope (others look absent).
+        assert.equal((await post('/v1/kiosks', { kioskId: 'k-scope-1', agency: 'ubnd-q1', unit: 'mot-cua' }, bearer(handler))).status, 403);
+        assert.equal((await post('/v1/kiosks', { kioskId: 'k-scope-1', agency: 'ubnd-q1', unit: 'mot-cua' })).status, 201);
+        assert.equal((await post('/v1/kiosks', { kioskId: 'k-scope-2', agency: 'ubnd-q2' })).status, 201);
+        assert.equal((await post('/v1/kiosks/k-scope-1/arm', { caseId: 'HS-S-k' }, bearer(handler))).status, 201);
+        assert.equal((await post('/v1/kiosks/k-scope-2/arm', { caseId: 'HS-S-k' }, bearer(handler))).status, 404);
+        const audit = async (target: string) => {
+          const reply = await request(`${main.url}/v1/audit?target=${encodeURIComponent(target)}`, { headers: admin });
+          assert.equal(reply.status, 200, reply.text);
+          return reply.body.entries as Array<{ action: string; label: string; after: unknown }>;
+        };
+        const invited = await audit(`case:${caseId}`);
+        assert.deepEqual(invited.map((entry) => [entry.action, entry.label]), [['invitation.issue', 'counter lead']]);
+        assert.ok(!JSON.stringify(invited).includes(mine.body.results[0].code), 'the code is not in the audit log');
+        assert.deepEqual((await audit('kiosk:k-scope-1')).map((entry) => [entry.action, entry.label]), [['kiosk.create', 'ADMIN_TOKEN'], ['kiosk.arm', 'counter lead']]);
+        assert.equal((await request(`${main.url}/v1/kiosks/k-scope-2`, { method: 'DELETE', headers: admin })).status, 204);
+        // The refused arming left no entry; the removal did.
+        assert.deepEqual((await audit('kiosk:k-scope-2')).map((entry) => entry.action), ['kiosk.create', 'kiosk.delete']);
+      });
+    });
+
     describe('ingest', () => {
       it('an open invitation: stored verified with the case fields, which win; the code is not kept; used after', async () => {
         const issued = await invite();

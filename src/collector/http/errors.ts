@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'not_found'
   | 'method_not_allowed'
   | 'conflict'
+  | 'stale'
+  | 'invalid_transition'
   | 'unavailable'
   | 'internal';
 

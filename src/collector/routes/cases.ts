@@ -3,7 +3,8 @@ import { detectFormat, parseRecords, type RecordFormat } from '../../analytics/p
 import type { CaseRecord, FeedbackRecord } from '../../core/record.js';
 import { validateRecord, type ValidationError } from '../../core/validate.js';
 import type { Context } from '../app.js';
-import { requireAdmin } from '../http/auth.js';
+import { inScope, requireAccess } from '../http/access.js';
+import { appendAudit } from '../storage/audit.js';
 import { decodeUtf8, mediaType, readBody } from '../http/body.js';
 import { HttpError, sendJson } from '../http/errors.js';
 import { idOf } from '../records.js';
@@ -75,7 +76,7 @@ function csvHeader(text: string): string[] {
 /** POST /v1/cases — admin: insert new cases, update existing ones; one result per record. */
 export async function postCases(context: Context): Promise<void> {
   const { app, req, res } = context;
-  requireAdmin(req, app.config.adminToken);
+  const principal = await requireAccess(context, { role: 'admin' });
   const entries = parseImport(mediaType(req), decodeUtf8(await readBody(req, MAX_IMPORT_BYTES)));
   if (entries.length === 0) throw new HttpError(400, 'validation', 'The import holds no case.');
   if (entries.length > MAX_CASES) {
@@ -93,16 +94,25 @@ export async function postCases(context: Context): Promise<void> {
     } else if (entry.record.kind !== 'case') {
       const error: ValidationError = { code: 'validation', message: 'Only cases (kind "case") are imported here; ratings and complaints are submitted.', field: 'kind' };
       results.push({ id: idOf(entry.record), status: 'rejected', ...line, error });
+    } else if (!inScope(principal, entry.record as { agency?: string; unit?: string })) {
+      const error: ValidationError = { code: 'validation', message: 'This case is outside the agency and unit of this token.', field: 'agency' };
+      results.push({ id: idOf(entry.record), status: 'rejected', ...line, error });
     } else {
       slots.push(results.length);
       results.push({ id: idOf(entry.record), status: 'accepted', ...line });
       valid.push(entry.record as CaseRecord);
     }
   }
-  const outcomes = await app.storage.importCases(valid, { now: app.now() });
+  const now = app.now();
+  const outcomes = await app.storage.importCases(valid, { now, ...(principal.agency !== null ? { scope: { agency: principal.agency, unit: principal.unit } } : {}) });
   outcomes.forEach((outcome, index) => {
     const slot = slots[index]!;
     results[slot] = { ...results[slot], ...outcome } as ImportOutcome;
   });
+  const counts = { accepted: 0, updated: 0, rejected: 0 };
+  for (const result of results) counts[result.status]++;
+  // One entry per import (a month of dossiers would otherwise flood the log): counts and the ids changed.
+  const ids = results.filter((result) => result.status !== 'rejected').map((result) => result.id);
+  await appendAudit(app.storage.db, principal, { action: 'case.import', target: 'cases', agency: principal.agency, unit: principal.unit, after: { ...counts, ids } }, now);
   sendJson(res, 200, { results });
 }

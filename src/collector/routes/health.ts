@@ -12,7 +12,7 @@ export async function getHealth(context: Context): Promise<void> {
         timer = setTimeout(() => reject(new Error('database timeout')), 2000);
       }),
     ]);
-    sendJson(res, 200, { status: 'ok', database: app.storage.engine });
+    sendJson(res, 200, { status: 'ok', database: app.storage.engine, ...(app.config.sample ? { sample: true } : {}) });
   } catch {
     sendJson(res, 503, { status: 'unavailable', error: { code: 'unavailable', message: 'The database does not answer.' } });
   } finally {

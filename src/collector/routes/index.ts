@@ -1,7 +1,10 @@
 import type { App } from '../app.js';
 import type { Route } from '../http/router.js';
+import { getAudit } from './audit.js';
 import { postCases } from './cases.js';
-import { getComplaint, patchComplaint } from './complaints.js';
+import { deletePersonalData, getComplaint, listComplaintsRoute, patchComplaint } from './complaints.js';
+import { deleteFlag, postFlag } from './flags.js';
+import { getComplaintStats } from './complaint-stats.js';
 import { getHealth } from './health.js';
 import { open311Routes } from './open311.js';
 import { getRecord, getRecords, getRecordsCsv } from './records.js';
@@ -10,14 +13,22 @@ import { getInvitation, getInvitationQr, postInvitations } from './invitations.j
 import { deleteKiosk, getNextArming, postArm, postKiosk } from './kiosks.js';
 import { getHostedAsset, getHostedPage } from './hosted.js';
 import { getSummary, summaryAccess } from './summary.js';
+import { deleteToken, getTokens, postToken } from './tokens.js';
 
-/** Every route of CONTRACT §6, with who may read its answer from another origin. */
+/**
+ * Every route of CONTRACT §6 and §8, with who may read its answer from another origin. The
+ * officials' routes (`access: 'admin'`) each call `requireAccess` (http/access.ts) for role and scope.
+ */
 export function routes(): Route<App>[] {
   return [
     { method: 'GET', path: '/healthz', access: 'public', handle: getHealth },
     { method: 'POST', path: '/v1/submissions', access: 'public', handle: postSubmissions },
+    { method: 'GET', path: '/v1/complaints', access: 'admin', handle: listComplaintsRoute },
+    // Before /v1/complaints/:key, which would take "stats" for a tracking code.
+    { method: 'GET', path: '/v1/complaints/stats', access: 'public', handle: getComplaintStats },
     { method: 'GET', path: '/v1/complaints/:key', access: 'public', handle: getComplaint },
     { method: 'PATCH', path: '/v1/complaints/:key', access: 'admin', handle: patchComplaint },
+    { method: 'DELETE', path: '/v1/complaints/:key/personal-data', access: 'admin', handle: deletePersonalData },
     { method: 'POST', path: '/v1/cases', access: 'admin', handle: postCases },
     { method: 'GET', path: '/v1/records', access: 'admin', handle: getRecords },
     { method: 'GET', path: '/v1/records.csv', access: 'admin', handle: getRecordsCsv },
@@ -34,6 +45,12 @@ export function routes(): Route<App>[] {
     { method: 'GET', path: '/r/:code', access: 'public', handle: getHostedPage },
     { method: 'GET', path: '/r/assets/:file', access: 'public', handle: getHostedAsset },
     { method: 'GET', path: '/r/assets/chunks/:file', access: 'public', handle: getHostedAsset },
+    { method: 'POST', path: '/v1/ratings/:id/flag', access: 'admin', handle: postFlag },
+    { method: 'DELETE', path: '/v1/ratings/:id/flag', access: 'admin', handle: deleteFlag },
+    { method: 'POST', path: '/v1/tokens', access: 'admin', handle: postToken },
+    { method: 'GET', path: '/v1/tokens', access: 'admin', handle: getTokens },
+    { method: 'DELETE', path: '/v1/tokens/:id', access: 'admin', handle: deleteToken },
+    { method: 'GET', path: '/v1/audit', access: 'admin', handle: getAudit },
     ...open311Routes(),
   ];
 }

@@ -4,7 +4,8 @@ import { parseJson, readBody } from '../http/body.js';
 import { HttpError, sendJson } from '../http/errors.js';
 import { Invitations, type InvitationInput } from '../verified/invitations.js';
 import { normalizeInvitationCode } from '../verified/codes.js';
-import { requireHandler } from './access.js';
+import { requireAccess } from '../http/access.js';
+import { appendAudit } from '../storage/audit.js';
 
 /** Invitations in one request (CONTRACT §7). */
 export const MAX_INVITATIONS = 1000;
@@ -89,9 +90,17 @@ export async function postInvitations(context: Context): Promise<void> {
     if (seen.has(key)) throw new HttpError(400, 'validation', `Case ${input.caseId} of ${input.agency} appears twice.`, `invitations.${index}.caseId`);
     seen.add(key);
   });
-  for (const input of inputs) requireHandler(context, input.unit !== undefined ? { agency: input.agency, unit: input.unit } : { agency: input.agency });
+  let principal = await requireAccess(context, { role: 'handler' });
+  // A handler invites for the cases of its own agency (and unit) only.
+  for (const input of inputs) principal = await requireAccess(context, { role: 'handler', target: { agency: input.agency, unit: input.unit ?? null }, outside: 403 });
   context.log.records = inputs.length;
-  const issued = await new Invitations(app.storage.db).issue(inputs, { now: app.now(), ttlDays: app.config.inviteTtlDays });
+  const now = app.now();
+  const issued = await new Invitations(app.storage.db).issue(inputs, { now, ttlDays: app.config.inviteTtlDays }, async (tx, made) => {
+    // The code is the citizen's: the log keeps what was invited, never the code.
+    for (const [index, input] of inputs.entries()) {
+      await appendAudit(tx, principal, { action: 'invitation.issue', target: input.caseId !== undefined ? `case:${input.caseId}` : `invitation:${made[index]!.seq}`, agency: input.agency, unit: input.unit ?? null, after: { ...input, expiresAt: made[index]!.expiresAt } }, now);
+    }
+  });
   sendJson(res, 201, {
     results: issued.map(({ caseId, code, expiresAt }) => ({ caseId, code, url: invitationUrl(context, code), expiresAt })),
   });

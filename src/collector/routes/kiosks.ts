@@ -4,7 +4,9 @@ import { parseJson, readBody } from '../http/body.js';
 import { HttpError, sendJson } from '../http/errors.js';
 import { hashKioskKey } from '../verified/codes.js';
 import { Invitations } from '../verified/invitations.js';
-import { requireAdminRole, requireHandler } from './access.js';
+import { requireAccess, type Principal } from '../http/access.js';
+import { appendAudit } from '../storage/audit.js';
+import type { Queryable } from '../storage/types.js';
 
 const ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** Longest a kiosk's `next` waits for an arming (CONTRACT §7: ≤ 30 s). */
@@ -43,7 +45,7 @@ function kioskIdOf(context: Context): string {
 /** POST /v1/kiosks — admin: `{ kioskId, agency, unit? }` → `{ kioskId, key }`, the key shown this once. */
 export async function postKiosk(context: Context): Promise<void> {
   const { app, req, res } = context;
-  requireAdminRole(context);
+  const principal = await requireAccess(context, { role: 'admin' });
   const body = parseJson(req, await readBody(req, 16 * 1024));
   if (!isObject(body)) throw new HttpError(400, 'validation', 'Send { kioskId, agency, unit? }.');
   onlyFields(body, ['kioskId', 'agency', 'unit']);
@@ -51,15 +53,26 @@ export async function postKiosk(context: Context): Promise<void> {
   if (!ID.test(kioskId)) throw new HttpError(400, 'validation', 'kioskId: letters, digits, ".", "_" and "-", at most 64.', 'kioskId');
   const agency = field(body, 'agency', 200, true)!;
   const unit = field(body, 'unit', 200);
-  const created = await new Invitations(app.storage.db).createKiosk({ kioskId, agency, ...(unit !== undefined ? { unit } : {}) }, app.now());
+  // An admin scoped to an agency registers kiosks of that agency only.
+  await requireAccess(context, { role: 'admin', target: { agency, unit: unit ?? null }, outside: 403 });
+  const now = app.now();
+  const kiosk = { kioskId, agency, ...(unit !== undefined ? { unit } : {}) };
+  const created = await new Invitations(app.storage.db).createKiosk(kiosk, now, (tx) =>
+    appendAudit(tx, principal, { action: 'kiosk.create', target: `kiosk:${kioskId}`, agency, unit: unit ?? null, after: kiosk }, now),
+  );
   if (!created) throw new HttpError(409, 'conflict', `Kiosk ${kioskId} exists; DELETE it first to issue a new key.`, 'kioskId');
   sendJson(res, 201, created);
 }
 
 /** DELETE /v1/kiosks/:id — admin: revokes the key and the kiosk's open armings. */
 export async function deleteKiosk(context: Context): Promise<void> {
-  requireAdminRole(context);
-  const removed = await new Invitations(context.app.storage.db).deleteKiosk(kioskIdOf(context), context.app.now());
+  await requireAccess(context, { role: 'admin' });
+  const invitations = new Invitations(context.app.storage.db);
+  const kiosk = await invitations.kiosk(kioskIdOf(context));
+  if (!kiosk) throw kioskNotFound();
+  const principal = await requireAccess(context, { role: 'admin', target: { agency: kiosk.agency, unit: kiosk.unit ?? null } });
+  const now = context.app.now();
+  const removed = await invitations.deleteKiosk(kiosk.kioskId, now, (tx) => auditKiosk(tx, principal, 'kiosk.delete', kiosk, now));
   if (!removed) throw kioskNotFound();
   context.res.writeHead(204, { 'Cache-Control': 'no-store' });
   context.res.end();
@@ -71,12 +84,10 @@ export async function postArm(context: Context): Promise<void> {
   const invitations = new Invitations(app.storage.db);
   const kioskId = kioskIdOf(context);
   const kiosk = await invitations.kiosk(kioskId);
-  // The role check comes first for a kiosk that exists; an unknown id says nothing more than 404.
-  if (kiosk) requireHandler(context, kiosk.unit !== undefined ? { agency: kiosk.agency, unit: kiosk.unit } : { agency: kiosk.agency });
-  else {
-    requireHandler(context, { agency: '' });
-    throw kioskNotFound();
-  }
+  // The role check comes first; an unknown id, or one outside the token's scope, is 404.
+  await requireAccess(context, { role: 'handler' });
+  if (!kiosk) throw kioskNotFound();
+  const principal = await requireAccess(context, { role: 'handler', target: { agency: kiosk.agency, unit: kiosk.unit ?? null } });
   const bytes = await readBody(req, 16 * 1024);
   const body = bytes.length === 0 ? {} : parseJson(req, bytes);
   if (!isObject(body)) throw new HttpError(400, 'validation', 'Send { caseId?, service?, officer? }.');
@@ -88,8 +99,16 @@ export async function postArm(context: Context): Promise<void> {
   if (caseId !== undefined) input.caseId = caseId;
   if (service !== undefined) input.service = service;
   if (officer !== undefined) input.officer = officer;
-  const armed = await invitations.arm(kiosk, input, { now: app.now(), seconds: app.config.kioskArmSeconds });
+  const now = app.now();
+  const armed = await invitations.arm(kiosk, input, { now, seconds: app.config.kioskArmSeconds }, (tx) =>
+    auditKiosk(tx, principal, 'kiosk.arm', kiosk, now, input),
+  );
   sendJson(res, 201, { kioskId, armingId: armed.seq, caseId: armed.caseId, expiresAt: armed.expiresAt });
+}
+
+/** The audit entry of a write on a kiosk (never its key). */
+function auditKiosk(tx: Queryable, principal: Principal, action: string, kiosk: { kioskId: string; agency: string; unit?: string }, now: Date, after?: unknown): Promise<void> {
+  return appendAudit(tx, principal, { action, target: `kiosk:${kiosk.kioskId}`, agency: kiosk.agency, unit: kiosk.unit ?? null, after }, now);
 }
 
 /** The kiosk behind `Authorization: Kiosk <key>`; 401 for a missing, wrong or revoked key, or an unknown kiosk. */

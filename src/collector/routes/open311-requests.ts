@@ -7,7 +7,7 @@ import type { ComplaintFilter, ComplaintQuery, ComplaintView } from '../storage/
 import { digest, fail, open311ToComplaint, parameterOf, readForm } from './open311-form.js';
 import { localeOf, serviceName, type Locale } from './open311-services.js';
 import { instantParam } from './records.js';
-import { checkSubmission, takeRateLimit } from './submissions.js';
+import { checkSubmission, queueReceived, takeRateLimit } from './submissions.js';
 
 // GeoReport v2 service requests (CONTRACT §6): a request is a complaint; service_request_id is its
 // tracking code (the record id is accepted too), status is open (received, in_progress) or
@@ -45,6 +45,7 @@ export async function postOpen311Request(context: Context): Promise<void> {
   context.log.records = 1;
   const [outcome] = await app.storage.submit([checked.record as ComplaintRecord], { now, complaintDueDays: app.config.complaintDueDays });
   if (!outcome?.trackingCode) throw fail(400, 'attribute[svc_id] is already the id of a record that is not a complaint.');
+  await queueReceived(context, [{ record: checked.record, outcome }], now);
   sendOpen311List(res, formatOf(context.url.pathname), REQUESTS, [
     { service_request_id: outcome.trackingCode, service_notice: `Received; a response is due by ${outcome.dueAt}.` },
   ]);

@@ -5,7 +5,7 @@ import type { RecordKind } from '../../core/record.js';
 import type { Context } from '../app.js';
 import { toCsv } from '../../analytics/csv.js';
 import { orderColumns } from '../csv.js';
-import { requireAdmin } from '../http/auth.js';
+import { inScope, requireAccess, scopeFilter } from '../http/access.js';
 import { HttpError, sendJson } from '../http/errors.js';
 import type { RecordFilter } from '../storage/types.js';
 
@@ -60,11 +60,11 @@ function streamHeaders(type: string, filename: string): Record<string, string> {
   };
 }
 
-/** GET /v1/records — admin: a JSON array streamed a page at a time (attachments left out). */
+/** GET /v1/records — viewer: a JSON array of its scope streamed a page at a time (attachments left out). */
 export async function getRecords(context: Context): Promise<void> {
-  const { app, req, res, url } = context;
-  requireAdmin(req, app.config.adminToken);
-  const filter = recordFilter(url);
+  const { app, res, url } = context;
+  const principal = await requireAccess(context, { role: 'viewer' });
+  const filter = { ...recordFilter(url), ...scopeFilter(principal) };
   const records = app.storage.exportRecords(filter);
   let count = 0;
   // Read the first page before answering, so a database failure can still be a proper 5xx.
@@ -84,15 +84,15 @@ export async function getRecords(context: Context): Promise<void> {
 const CSV_SLICE = 200;
 
 /**
- * GET /v1/records.csv — admin: analytics' toCsv (dotted columns, numbered arrays, attachments
+ * GET /v1/records.csv — viewer (its scope): analytics' toCsv (dotted columns, numbered arrays, attachments
  * left out), streamed a slice at a time under one header that the database computed first.
  * Text starting with = + - @ gets a leading ' (officials open this in spreadsheets; citizens
  * wrote the text) unless `formulaGuard=false`; the JSON export is always verbatim.
  */
 export async function getRecordsCsv(context: Context): Promise<void> {
-  const { app, req, res, url } = context;
-  requireAdmin(req, app.config.adminToken);
-  const filter = recordFilter(url);
+  const { app, res, url } = context;
+  const principal = await requireAccess(context, { role: 'viewer' });
+  const filter = { ...recordFilter(url), ...scopeFilter(principal) };
   const formulaGuard = url.searchParams.get('formulaGuard') !== 'false';
   const options = { columns: orderColumns(await app.storage.exportPaths(filter)), formulaGuard };
   const header = toCsv([], options);
@@ -116,11 +116,13 @@ export async function getRecordsCsv(context: Context): Promise<void> {
   res.end();
 }
 
-/** GET /v1/records/:id — admin: one record whole, with its attachments. */
+/** GET /v1/records/:id — viewer: one record of its scope whole, with its attachments. */
 export async function getRecord(context: Context): Promise<void> {
-  const { app, req, res, params } = context;
-  requireAdmin(req, app.config.adminToken);
+  const { app, res, params } = context;
+  const principal = await requireAccess(context, { role: 'viewer' });
   const record = await app.storage.getRecord(params['id'] ?? '');
   if (!record) throw new HttpError(404, 'not_found', 'No record has this id.');
+  const { agency, unit, assignedUnit } = record as { agency?: string; unit?: string; assignedUnit?: string };
+  if (!inScope(principal, { agency, unit, assignedUnit })) throw new HttpError(404, 'not_found', 'No record has this id.');
   sendJson(res, 200, record);
 }

@@ -5,6 +5,9 @@ import { parseJson, readBody } from '../http/body.js';
 import { HttpError, sendJson } from '../http/errors.js';
 import { clientAddress } from '../http/rate-limit.js';
 import { idOf } from '../records.js';
+import type { ComplaintView, SubmitOutcome } from '../storage/types.js';
+import { queueWebhook } from '../webhooks.js';
+import { isHandlingRating, submitHandlingRating, type HandlingRefusal } from '../complaint-rating.js';
 
 export const MAX_RECORDS = 100;
 
@@ -14,7 +17,8 @@ export interface SubmissionResult {
   status: 'accepted' | 'duplicate' | 'rejected';
   trackingCode?: string;
   dueAt?: string;
-  error?: ValidationError | { code: string; message: string; field?: string };
+  /** `validation`, or a refusal of the collector (`already_rated`, `invitation_used`, …). */
+  error?: ValidationError | HandlingRefusal | { code: string; message: string; field?: string };
 }
 
 /** Counts a submission request against its client's minute; 429 with Retry-After when over. */
@@ -61,6 +65,35 @@ export function checkSubmission(value: unknown): { ok: true; record: FeedbackRec
   return validateRecord(value);
 }
 
+/**
+ * Queues `complaint.received` for the complaints just accepted: only with WEBHOOK_URL, one row
+ * each, built from the record and its outcome (no read, no network).
+ */
+export async function queueReceived(context: Context, accepted: ReadonlyArray<{ record: FeedbackRecord; outcome: SubmitOutcome }>, now: Date): Promise<void> {
+  const { app } = context;
+  if (app.config.webhookUrl === undefined) return;
+  for (const { record, outcome } of accepted) {
+    if (record.kind !== 'complaint' || outcome.status !== 'accepted' || outcome.trackingCode === undefined) continue;
+    const at = now.toISOString();
+    const view: ComplaintView = {
+      id: outcome.id,
+      trackingCode: outcome.trackingCode,
+      status: 'received',
+      category: record.category,
+      agency: record.agency as string,
+      unit: typeof record.unit === 'string' ? record.unit : null,
+      assignedUnit: null,
+      internalNote: null,
+      createdAt: record.createdAt as string,
+      updatedAt: at,
+      dueAt: outcome.dueAt ?? at,
+      resolvedAt: null,
+      response: null,
+    };
+    await queueWebhook(app.storage.db, app.config, 'complaint.received', view, now);
+  }
+}
+
 /** POST /v1/submissions */
 export async function postSubmissions(context: Context): Promise<void> {
   const { app, req, res } = context;
@@ -70,6 +103,7 @@ export async function postSubmissions(context: Context): Promise<void> {
   const results: SubmissionResult[] = [];
   const valid: FeedbackRecord[] = [];
   const slots: number[] = [];
+  const handling: Array<{ slot: number; record: FeedbackRecord }> = [];
   for (const value of records) {
     const checked = checkSubmission(value);
     if (!checked.ok) {
@@ -77,12 +111,17 @@ export async function postSubmissions(context: Context): Promise<void> {
       results.push({ id: echoId(value), status: 'rejected', error: checked.error });
       continue;
     }
-    slots.push(results.length);
+    if (isHandlingRating(checked.record)) {
+      handling.push({ slot: results.length, record: checked.record });
+    } else {
+      slots.push(results.length);
+      valid.push(checked.record);
+    }
     results.push({ id: idOf(checked.record), status: 'accepted' });
-    valid.push(checked.record);
   }
+  const now = app.now();
   const outcomes = await app.storage.submit(valid, {
-    now: app.now(),
+    now,
     complaintDueDays: app.config.complaintDueDays,
     source: clientAddress(req, app.config.trustProxy),
     burstSeconds: app.config.burstSeconds,
@@ -90,5 +129,17 @@ export async function postSubmissions(context: Context): Promise<void> {
   outcomes.forEach((outcome, index) => {
     results[slots[index]!] = outcome;
   });
+  await queueReceived(context, outcomes.map((outcome, index) => ({ record: valid[index]!, outcome })), now);
+  // Ratings of a complaint's handling go one by one: each checks its complaint and the
+  // one-per-complaint rule. A refusal is a `rejected` result (200), single record or batch, as
+  // the outbox expects of a record it must not send again.
+  for (const { slot, record } of handling) {
+    const outcome = await submitHandlingRating(app, record);
+    if ('refused' in outcome) {
+      results[slot] = { id: idOf(record), status: 'rejected', error: outcome.refused };
+    } else {
+      results[slot] = outcome;
+    }
+  }
   sendJson(res, 200, { results });
 }

@@ -3,7 +3,7 @@ import { report, type ReportOptions } from '../../analytics/report.js';
 import { GROUP_FIELDS, type GroupField } from '../../analytics/summary.js';
 import type { Context } from '../app.js';
 import type { Access } from '../http/cors.js';
-import { requireAdmin } from '../http/auth.js';
+import { requireAccess, scopeFilter } from '../http/access.js';
 import { HttpError, sendJson } from '../http/errors.js';
 import { instantParam } from './records.js';
 
@@ -25,7 +25,7 @@ export function groupByParam(url: URL): GroupField[] {
   return fields as GroupField[];
 }
 
-/** Scores of named staff are not for everyone: `groupBy=officer` is an admin request. */
+/** Scores of named staff are not for everyone: `groupBy=officer` needs an official's token (CORS as admin routes). */
 export function summaryAccess(url: URL): Access {
   try {
     return groupByParam(url).includes('officer') ? 'admin' : 'public';
@@ -44,7 +44,7 @@ function periodParam(url: URL): Period {
  * An IANA zone both the runtime (analytics) and the database know by the same rules. Names that
  * PostgreSQL would read as POSIX offsets (`+07:00`, `UTC+7`, whose sign it inverts) are refused.
  */
-function timeZoneParam(url: URL, fallback: string): string {
+export function timeZoneParam(url: URL, fallback: string): string {
   const name = url.searchParams.get('timeZone') || fallback;
   if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(name) || /^UTC[+-]|^GMT[+-]/i.test(name)) {
     throw bad('timeZone', 'timeZone must be an IANA time zone such as Asia/Ho_Chi_Minh.');
@@ -64,6 +64,14 @@ function share(url: URL, name: string, open: boolean): number | undefined {
     throw bad(name, `${name} must be a share ${open ? 'strictly between 0 and 1' : 'from 0 to 1'}, such as 0.8.`);
   }
   return value;
+}
+
+/** `name=true` or `name=false` (absent or empty: false). */
+function booleanParam(url: URL, name: string): boolean {
+  const raw = url.searchParams.get(name);
+  if (raw === null || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  throw bad(name, `${name} takes true or false.`);
 }
 
 /** Report options from the query: asOf, and the targets, confidence and minSample of report(). */
@@ -89,23 +97,28 @@ function reportOptions(url: URL): ReportOptions {
 /**
  * GET /v1/summary — the report() rows of the records whose time (createdAt, receivedAt for cases)
  * is in [from, to), counted in the database; `format=summary` answers the Summary itself (to
- * merge with others). Public, except `groupBy=officer`.
+ * merge with others); `includeFlagged=true` counts flagged and suspect ratings like the others
+ * (CONTRACT §7). Public, except `groupBy=officer` (a viewer token, counted within its scope).
  */
 export async function getSummary(context: Context): Promise<void> {
-  const { app, req, res, url } = context;
+  const { app, res, url } = context;
   const groupBy = groupByParam(url);
   const admin = groupBy.includes('officer');
-  if (admin) requireAdmin(req, app.config.adminToken);
+  // Scores of named staff: officials only, and each only those of its own scope.
+  const scope = admin ? scopeFilter(await requireAccess(context, { role: 'viewer' })) : {};
   const period = periodParam(url);
   const timeZone = timeZoneParam(url, app.config.timeZone);
   const from = instantParam(url, 'from');
   const to = instantParam(url, 'to');
   const options = reportOptions(url);
+  const includeFlagged = booleanParam(url, 'includeFlagged');
   const format = url.searchParams.get('format') || 'rows';
   if (format !== 'rows' && format !== 'summary') throw bad('format', 'format takes rows (default) or summary.');
   let summary;
   try {
-    summary = await app.storage.summarize({ groupBy, period, timeZone, ...(from ? { from } : {}), ...(to ? { to } : {}) });
+    const query = { groupBy, period, timeZone, includeFlagged, ...(from ? { from } : {}), ...(to ? { to } : {}), ...scope };
+    // Rows come from the kept rollups (CONTRACT §10); the Summary itself keeps every link key, so it is scanned.
+    summary = format === 'summary' ? await app.storage.summarize(query) : await app.storage.summarizeForReport(query);
   } catch (error) {
     // The runtime knows the zone but this database does not (older time zone data).
     if ((error as { code?: unknown }).code === '22023') throw bad('timeZone', `The database does not know the time zone "${timeZone}".`);

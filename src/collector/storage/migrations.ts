@@ -1,3 +1,4 @@
+import { CASE_MARK, COMPLAINT_MARK } from './summary-sql.js';
 import type { Database } from './types.js';
 import { VERIFIED_MIGRATIONS } from '../verified/migrations.js';
 
@@ -48,6 +49,95 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   ...VERIFIED_MIGRATIONS,
+  // 20–29: officials' access, audit and complaint handling (CONTRACT §8).
+  {
+    version: 20,
+    name: 'tokens',
+    statements: [
+      // Only the SHA-256 of a secret is kept; a revoked token stays listed (and in the audit log).
+      `CREATE TABLE tokens (
+        id text PRIMARY KEY,
+        hash text NOT NULL UNIQUE,
+        role text NOT NULL CHECK (role IN ('viewer', 'handler', 'admin')),
+        agency text,
+        unit text,
+        label text NOT NULL,
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz,
+        revoked_at timestamptz,
+        CHECK (unit IS NULL OR agency IS NOT NULL)
+      )`,
+    ],
+  },
+  {
+    version: 21,
+    name: 'audit',
+    statements: [
+      `CREATE TABLE audit (
+        seq bigserial PRIMARY KEY,
+        at timestamptz NOT NULL,
+        token_id text,
+        label text NOT NULL,
+        action text NOT NULL,
+        target text NOT NULL,
+        agency text,
+        unit text,
+        before jsonb,
+        after jsonb
+      )`,
+      'CREATE INDEX audit_target ON audit (target, seq)',
+      'CREATE INDEX audit_at ON audit (at, seq)',
+      // Append-only in the database too, not only in the routes.
+      `CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'the audit log is append-only' USING ERRCODE = 'insufficient_privilege';
+      END $$`,
+      'CREATE TRIGGER audit_no_change BEFORE UPDATE OR DELETE ON audit FOR EACH ROW EXECUTE FUNCTION audit_append_only()',
+      'CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only()',
+    ],
+  },
+  {
+    version: 22,
+    name: 'complaint handling',
+    statements: [
+      // Officials' fields of a complaint, never public: the unit it is assigned to and a note.
+      'ALTER TABLE records ADD COLUMN assigned_unit text',
+      'ALTER TABLE records ADD COLUMN internal_note text',
+      // The inbox lists complaints by due time.
+      `CREATE INDEX records_complaints_due ON records (due_at, id) WHERE kind = 'complaint'`,
+      // One rating of a complaint's handling per complaint (CONTRACT §8), whatever the races.
+      `CREATE UNIQUE INDEX records_one_rating_per_complaint ON records ((record->>'trackingCode'))
+        WHERE kind = 'rating' AND record->>'about' = 'complaint'`,
+    ],
+  },
+  {
+    version: 23,
+    name: 'webhook deliveries',
+    statements: [
+      // At-least-once delivery: a row per event, retried with backoff until the receiver says 2xx.
+      `CREATE TABLE webhook_deliveries (
+        id text PRIMARY KEY,
+        type text NOT NULL,
+        body text NOT NULL,
+        created_at timestamptz NOT NULL,
+        next_at timestamptz NOT NULL,
+        attempts integer NOT NULL DEFAULT 0,
+        delivered_at timestamptz,
+        last_status integer
+      )`,
+      'CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_at) WHERE delivered_at IS NULL',
+    ],
+  },
+  {
+    version: 40,
+    name: 'link indexes',
+    statements: [
+      // The records that name a case or rate a complaint's handling are few: a report finds them
+      // through these partial indexes, then looks each case or complaint up by key (CONTRACT §9, §10).
+      `CREATE INDEX IF NOT EXISTS records_case_marks ON records (at) WHERE ${CASE_MARK}`,
+      `CREATE INDEX IF NOT EXISTS records_complaint_marks ON records (at) WHERE ${COMPLAINT_MARK}`,
+    ],
+  },
 ];
 
 /**

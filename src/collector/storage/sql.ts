@@ -50,7 +50,10 @@ SELECT id, tracking_code, due_at, false AS inserted FROM records WHERE id IN (SE
 /** $1: text[] of ids. */
 export const SELECT_BY_IDS = 'SELECT id, kind, tracking_code, due_at FROM records WHERE id = ANY($1::text[])';
 
-/** Cases: officials' data, so an existing case is updated; an id held by a rating or complaint is left alone. */
+/**
+ * Cases: officials' data, so an existing case is updated; an id held by a rating or complaint, or
+ * by a case outside the importing token's scope ($2 agency, $3 unit; NULL = any), is left alone.
+ */
 export const UPSERT_CASES = `WITH ${INPUT}
 INSERT INTO records (${names}) SELECT ${names} FROM input
 ON CONFLICT (id) DO UPDATE SET
@@ -59,9 +62,11 @@ ON CONFLICT (id) DO UPDATE SET
   channel = EXCLUDED.channel, due_at = EXCLUDED.due_at, resolved_at = EXCLUDED.resolved_at,
   updated_at = EXCLUDED.updated_at, record = EXCLUDED.record
 WHERE records.kind = 'case'
+  AND ($2::text IS NULL OR records.agency = $2::text)
+  AND ($3::text IS NULL OR records.unit = $3::text)
 RETURNING id, (xmax = 0) AS inserted`;
 
-const COMPLAINT_FIELDS = 'id, tracking_code, status, category, agency, record, updated_at, due_at, resolved_at, response';
+const COMPLAINT_FIELDS = 'id, tracking_code, status, category, agency, unit, assigned_unit, internal_note, record, updated_at, due_at, resolved_at, response';
 
 export const COMPLAINT_BY_CODE = `SELECT ${COMPLAINT_FIELDS} FROM records WHERE kind = 'complaint' AND tracking_code = $1`;
 export const COMPLAINT_BY_ID = `SELECT ${COMPLAINT_FIELDS} FROM records WHERE kind = 'complaint' AND id = $1`;
@@ -80,23 +85,26 @@ WHERE kind = 'complaint' AND at >= $1::timestamptz AND at <= $2::timestamptz
   AND ($5::text IS NULL OR agency = $5::text)
 ORDER BY at DESC, id DESC LIMIT $6`;
 export const LOCK_COMPLAINT = `${COMPLAINT_BY_ID} FOR UPDATE`;
-export const UPDATE_COMPLAINT = `UPDATE records SET status = $2, response = $3, resolved_at = $4, updated_at = $5
+export const UPDATE_COMPLAINT = `UPDATE records SET status = $2, response = $3, resolved_at = $4, updated_at = $5,
+  assigned_unit = $6, internal_note = $7
 WHERE id = $1 RETURNING ${COMPLAINT_FIELDS}`;
 
-export const RECORD_BY_ID = 'SELECT id, kind, record, attachments, tracking_code, status, due_at, resolved_at, response, updated_at FROM records WHERE id = $1';
+export const RECORD_BY_ID = 'SELECT id, kind, agency, unit, record, attachments, tracking_code, status, due_at, resolved_at, response, updated_at, assigned_unit, internal_note FROM records WHERE id = $1';
 
-/** $1 kind, $2 from, $3 to (each may be NULL). */
+/** $1 kind, $2 from, $3 to, $4 agency, $5 unit (each may be NULL: no filter on it). */
 const FILTER = `($1::text IS NULL OR kind = $1::text)
   AND ($2::timestamptz IS NULL OR at >= $2::timestamptz)
-  AND ($3::timestamptz IS NULL OR at < $3::timestamptz)`;
+  AND ($3::timestamptz IS NULL OR at < $3::timestamptz)
+  AND ($4::text IS NULL OR agency = $4::text)
+  AND ($5::text IS NULL OR unit = $5::text OR assigned_unit = $5::text)`;
 
-/** The first page of the export ($4 rows), then the pages after a key ($4 at, $5 id, $6 rows); attachments left out. */
-export const EXPORT_FIRST_PAGE = `SELECT id, kind, at, record, tracking_code, status, due_at, resolved_at, response, updated_at
+/** The first page of the export ($6 rows), then the pages after a key ($6 at, $7 id, $8 rows); attachments left out. */
+export const EXPORT_FIRST_PAGE = `SELECT id, kind, at, record, tracking_code, status, due_at, resolved_at, response, updated_at, assigned_unit, internal_note
 FROM records WHERE ${FILTER}
-ORDER BY at, id LIMIT $4`;
-export const EXPORT_NEXT_PAGE = `SELECT id, kind, at, record, tracking_code, status, due_at, resolved_at, response, updated_at
-FROM records WHERE ${FILTER} AND (at, id) > ($4::timestamptz, $5::text)
 ORDER BY at, id LIMIT $6`;
+export const EXPORT_NEXT_PAGE = `SELECT id, kind, at, record, tracking_code, status, due_at, resolved_at, response, updated_at, assigned_unit, internal_note
+FROM records WHERE ${FILTER} AND (at, id) > ($6::timestamptz, $7::text)
+ORDER BY at, id LIMIT $8`;
 
 /** Every column toCsv makes of the selected records: dotted paths of leaves, array items numbered from 0. */
 export const EXPORT_PATHS = `WITH RECURSIVE paths(path, value) AS (
@@ -112,6 +120,8 @@ export const EXPORT_PATHS = `WITH RECURSIVE paths(path, value) AS (
 )
 SELECT DISTINCT path FROM paths WHERE jsonb_typeof(value) NOT IN ('object', 'array')`;
 
-export const HAS_COMPLAINTS = `SELECT EXISTS (SELECT 1 FROM records WHERE ${FILTER} AND kind = 'complaint') AS found`;
+export const HAS_COMPLAINTS = `SELECT EXISTS (SELECT 1 FROM records WHERE ${FILTER} AND kind = 'complaint') AS found,
+  EXISTS (SELECT 1 FROM records WHERE ${FILTER} AND kind = 'complaint' AND assigned_unit IS NOT NULL) AS "assignedUnit",
+  EXISTS (SELECT 1 FROM records WHERE ${FILTER} AND kind = 'complaint' AND internal_note IS NOT NULL) AS "internalNote"`;
 
 export const COUNT = 'SELECT count(*)::int AS n FROM records WHERE ($1::text IS NULL OR kind = $1::text)';

@@ -1,8 +1,9 @@
 import type { CaseRecord, ComplaintStatus, FeedbackRecord, RecordKind } from '../../core/record.js';
 import { validateRecord } from '../../core/validate.js';
-import { SERVER_FIELDS, fromRow, idOf, isoOrNull, toRow } from '../records.js';
+import { OFFICIAL_FIELDS, SERVER_FIELDS, fromRow, idOf, isoOrNull, toRow } from '../records.js';
 import { newTrackingCode, normalizeTrackingCode } from '../tracking.js';
 import * as SQL from './sql.js';
+import { reportSummaryFromRollups } from './rollups.js';
 import { summarizeInSql } from './summary-sql.js';
 import type { Summary } from '../../analytics/summary.js';
 import { Invitations } from '../verified/invitations.js';
@@ -19,12 +20,18 @@ import type {
   Row,
   Storage,
   SubmitOutcome,
+  UpdateHooks,
   UpdateResult,
 } from './types.js';
 
 export interface StoreOptions {
   /** Tracking-code generator (tests inject a colliding one). */
   trackingCode?: () => string;
+  /**
+   * The zone of the kept rollups (see rollups.ts), once `ensureRollups` has set them up; without
+   * it every summary scans the records.
+   */
+  rollupZone?: string;
 }
 
 const CLOSED: readonly ComplaintStatus[] = ['resolved', 'rejected'];
@@ -44,6 +51,9 @@ function view(row: Row): ComplaintView {
     status: row['status'] as ComplaintStatus,
     category: String(row['category']),
     agency: String(row['agency']),
+    unit: typeof row['unit'] === 'string' ? row['unit'] : null,
+    assignedUnit: typeof row['assigned_unit'] === 'string' ? row['assigned_unit'] : null,
+    internalNote: typeof row['internal_note'] === 'string' ? row['internal_note'] : null,
     createdAt: String(record['createdAt']),
     updatedAt: isoOrNull(row['updated_at'])!,
     dueAt: isoOrNull(row['due_at'])!,
@@ -56,6 +66,7 @@ function view(row: Row): ComplaintView {
 export class Store implements Storage {
   readonly engine: 'pglite' | 'postgres';
   private readonly trackingCode: () => string;
+  private readonly rollupZone: string | undefined;
 
   constructor(
     readonly db: Database,
@@ -63,6 +74,7 @@ export class Store implements Storage {
   ) {
     this.engine = db.engine;
     this.trackingCode = options.trackingCode ?? newTrackingCode;
+    this.rollupZone = options.rollupZone;
   }
 
   async submit(
@@ -141,7 +153,7 @@ export class Store implements Storage {
     });
   }
 
-  async importCases(records: readonly CaseRecord[], { now }: { now: Date }): Promise<ImportOutcome[]> {
+  async importCases(records: readonly CaseRecord[], { now, scope }: { now: Date; scope?: { agency: string; unit: string | null } }): Promise<ImportOutcome[]> {
     const results: ImportOutcome[] = [];
     let slice: CaseRecord[] = [];
     let ids = new Set<string>();
@@ -149,7 +161,7 @@ export class Store implements Storage {
       if (slice.length === 0) return;
       const rows = slice.map((record) => toRow(record, now, 0));
       const done = new Map<string, boolean>();
-      for (const row of await this.db.query(SQL.UPSERT_CASES, [JSON.stringify(rows)])) done.set(String(row['id']), row['inserted'] === true);
+      for (const row of await this.db.query(SQL.UPSERT_CASES, [JSON.stringify(rows), scope?.agency ?? null, scope?.unit ?? null])) done.set(String(row['id']), row['inserted'] === true);
       for (const record of slice) {
         const inserted = done.get(idOf(record));
         results.push(
@@ -157,7 +169,7 @@ export class Store implements Storage {
             ? {
                 id: idOf(record),
                 status: 'rejected',
-                error: { code: 'conflict', message: 'This id belongs to a rating or complaint, not a case.', field: 'id' },
+                error: { code: 'conflict', message: 'This id belongs to a rating or complaint, or to a case outside this token\'s scope.', field: 'id' },
               }
             : { id: idOf(record), status: inserted ? 'accepted' : 'updated' },
         );
@@ -201,14 +213,18 @@ export class Store implements Storage {
     return (await this.db.query(SQL.COMPLAINTS_BY_FILTER, params)).map(view);
   }
 
-  async updateComplaint(key: string, patch: ComplaintPatch, now: Date): Promise<UpdateResult> {
+  async updateComplaint(key: string, patch: ComplaintPatch, now: Date, hooks: UpdateHooks = {}): Promise<UpdateResult> {
     const current = await this.findComplaint(key);
     if (!current) return { found: false };
     return this.db.transaction(async (tx: Queryable): Promise<UpdateResult> => {
       const [row] = await tx.query(SQL.LOCK_COMPLAINT, [current.id]);
       if (!row) return { found: false };
       const before = view(row);
+      if (hooks.allow && !hooks.allow(before)) return { found: false };
+      // Compared under the row lock: of two officials editing from the same state, one wins.
+      if (patch.ifUpdatedAt !== undefined && Date.parse(patch.ifUpdatedAt) !== Date.parse(before.updatedAt)) return { found: true, stale: before };
       const status = patch.status ?? before.status;
+      if (!canMove(before.status, status)) return { found: true, transition: { from: before.status, to: status } };
       const response = patch.response === undefined ? before.response : patch.response;
       if (response !== null) {
         // The stored complaint must stay a valid §4 record: the shared validator has the last word.
@@ -219,8 +235,14 @@ export class Store implements Storage {
       }
       const closed = CLOSED.includes(status);
       const resolvedAt = closed ? (CLOSED.includes(before.status) && before.resolvedAt ? before.resolvedAt : now.toISOString()) : null;
-      const [updated] = await tx.query(SQL.UPDATE_COMPLAINT, [before.id, status, response, resolvedAt, now.toISOString()]);
-      return { found: true, view: view(updated!) };
+      const assignedUnit = patch.assignedUnit === undefined ? before.assignedUnit : patch.assignedUnit;
+      const internalNote = patch.internalNote === undefined ? before.internalNote : patch.internalNote;
+      // updatedAt always moves forward, even within one millisecond: it is the version ifUpdatedAt checks.
+      const updatedAt = new Date(Math.max(now.getTime(), Date.parse(before.updatedAt) + 1)).toISOString();
+      const [updated] = await tx.query(SQL.UPDATE_COMPLAINT, [before.id, status, response, resolvedAt, updatedAt, assignedUnit, internalNote]);
+      const after = view(updated!);
+      await hooks.changed?.(tx, before, after);
+      return { found: true, view: after };
     });
   }
 
@@ -230,7 +252,7 @@ export class Store implements Storage {
   }
 
   async *exportRecords(filter: RecordFilter, pageSize = 500): AsyncGenerator<FeedbackRecord> {
-    const base = [filter.kind ?? null, filter.from ?? null, filter.to ?? null];
+    const base = filterParams(filter);
     let rows = await this.db.query(SQL.EXPORT_FIRST_PAGE, [...base, pageSize]);
     while (rows.length > 0) {
       for (const row of rows) yield fromRow(row);
@@ -241,15 +263,22 @@ export class Store implements Storage {
   }
 
   async exportPaths(filter: RecordFilter): Promise<string[]> {
-    const params = [filter.kind ?? null, filter.from ?? null, filter.to ?? null];
+    const params = filterParams(filter);
     const paths = (await this.db.query<{ path: string }>(SQL.EXPORT_PATHS, params)).map((row) => row.path);
     const [complaints] = await this.db.query(SQL.HAS_COMPLAINTS, params);
     if (complaints?.['found'] === true) paths.push(...SERVER_FIELDS);
+    for (const field of OFFICIAL_FIELDS) if (complaints?.[field] === true) paths.push(field);
     return [...new Set(paths)];
   }
 
   summarize(query: AggregateQuery): Promise<Summary> {
     return summarizeInSql(this.db, query);
+  }
+
+  /** From the kept rollups where they answer exactly, else by scanning the records. */
+  async summarizeForReport(query: AggregateQuery): Promise<Summary> {
+    const fromRollups = this.rollupZone === undefined ? undefined : await reportSummaryFromRollups(this.db, this.rollupZone, query);
+    return fromRollups ?? summarizeInSql(this.db, query);
   }
 
   async count(kind?: RecordKind): Promise<number> {
@@ -275,6 +304,23 @@ const REFUSALS = {
   invitation_expired: 'This invitation has expired.',
   invitation_invalid: 'No open invitation has this code.',
 } as const;
+
+/**
+ * The status rules of CONTRACT §8: received → in_progress → resolved | rejected (an open
+ * complaint may be closed at once); a closed one only reopens to in_progress; nothing goes back
+ * to received. Staying in the same status is always allowed.
+ */
+export function canMove(from: ComplaintStatus, to: ComplaintStatus): boolean {
+  if (from === to) return true;
+  if (to === 'received') return false;
+  if (CLOSED.includes(from)) return to === 'in_progress';
+  return true;
+}
+
+/** The parameters of SQL.FILTER. */
+function filterParams(filter: RecordFilter): unknown[] {
+  return [filter.kind ?? null, filter.from ?? null, filter.to ?? null, filter.agency ?? null, filter.unit ?? null];
+}
 
 function outcome(row: Row, inserted: boolean): SubmitOutcome {
   const result: SubmitOutcome = { id: String(row['id']), status: inserted ? 'accepted' : 'duplicate' };

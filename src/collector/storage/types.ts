@@ -44,6 +44,12 @@ export interface ComplaintView {
   status: ComplaintStatus;
   category: string;
   agency: string;
+  /** Not public: the scope of the officials who handle it. */
+  unit: string | null;
+  /** Not public: the unit an official assigned it to. */
+  assignedUnit: string | null;
+  /** Not public: officials' note. */
+  internalNote: string | null;
   createdAt: string;
   updatedAt: string;
   dueAt: string;
@@ -65,13 +71,36 @@ export interface ComplaintFilter {
 /** Which complaints `findComplaints` returns: by tracking code or record id (any mix), or by filter. */
 export type ComplaintQuery = { keys: readonly string[]; limit: number } | ComplaintFilter;
 
-/** What PATCH may produce: the updated view, nothing found, or a response the validator refuses. */
-export type UpdateResult = { found: false } | { found: true; view: ComplaintView } | { found: true; invalid: ValidationError };
+
+/**
+ * What PATCH may produce: the updated view, nothing found, a response the validator refuses, a
+ * stale `ifUpdatedAt` (with the current view), or a status change the rules do not allow.
+ */
+export type UpdateResult =
+  | { found: false }
+  | { found: true; view: ComplaintView }
+  | { found: true; invalid: ValidationError }
+  | { found: true; stale: ComplaintView }
+  | { found: true; transition: { from: ComplaintStatus; to: ComplaintStatus } };
+
+/** Called inside the update's transaction: a scope check before, and the audit entry after. */
+export interface UpdateHooks {
+  /** False: the complaint is answered as not found (outside the official's scope). */
+  allow?(before: ComplaintView): boolean;
+  /** Runs in the same transaction as the update (the audit entry commits with it). */
+  changed?(tx: Queryable, before: ComplaintView, after: ComplaintView): Promise<void>;
+}
 
 export interface ComplaintPatch {
   status?: ComplaintStatus;
   /** null clears the response. */
   response?: string | null;
+  /** null clears it. */
+  assignedUnit?: string | null;
+  /** null clears it. */
+  internalNote?: string | null;
+  /** The `updatedAt` the official saw: when the complaint changed since, nothing is written. */
+  ifUpdatedAt?: string;
 }
 
 export interface RecordFilter {
@@ -80,6 +109,10 @@ export interface RecordFilter {
   from?: string;
   /** Exclusive instant (ISO). */
   to?: string;
+  /** Only this agency (an official's scope). */
+  agency?: string;
+  /** Only this unit. */
+  unit?: string;
 }
 
 /** Options of the SQL summary (CONTRACT §5 / §6). */
@@ -87,6 +120,8 @@ export interface AggregateQuery extends RecordFilter {
   groupBy: readonly GroupField[];
   period: Period;
   timeZone: string;
+  /** Count flagged and suspect ratings like the others (CONTRACT §7); default false. */
+  includeFlagged?: boolean;
 }
 
 export type { GroupField } from '../../analytics/summary.js';
@@ -100,14 +135,14 @@ export interface Storage {
    * Complaints are due `complaintDueDays` after `now` (default 10).
    */
   submit(records: readonly FeedbackRecord[], options: { now: Date; complaintDueDays?: number } & IngestContext): Promise<SubmitOutcome[]>;
-  /** Inserts or updates valid cases (an existing case id is updated). */
-  importCases(records: readonly CaseRecord[], options: { now: Date }): Promise<ImportOutcome[]>;
+  /** Inserts or updates valid cases (an existing case id is updated, only inside `scope` when given). */
+  importCases(records: readonly CaseRecord[], options: { now: Date; scope?: { agency: string; unit: string | null } }): Promise<ImportOutcome[]>;
   /** A complaint by tracking code or record id. */
   findComplaint(key: string): Promise<ComplaintView | undefined>;
   /** Public views of the complaints a query selects, newest first (`createdAt`, then id), at most `limit`. */
   findComplaints(query: ComplaintQuery): Promise<ComplaintView[]>;
   /** Sets status and/or response (the result says when there is no such complaint or the response is refused). */
-  updateComplaint(key: string, patch: ComplaintPatch, now: Date): Promise<UpdateResult>;
+  updateComplaint(key: string, patch: ComplaintPatch, now: Date, hooks?: UpdateHooks): Promise<UpdateResult>;
   /** One record with its attachments and, for complaints, the collector's fields. */
   getRecord(id: string): Promise<FeedbackRecord | undefined>;
   /** Records in (time, id) order, fetched a page at a time (keyset pagination): never all in memory. */
@@ -116,6 +151,11 @@ export interface Storage {
   exportPaths(filter: RecordFilter): Promise<string[]>;
   /** analytics' Summary of the records in [from, to), counted in SQL (GROUP BY group fields and period). */
   summarize(query: AggregateQuery): Promise<Summary>;
+  /**
+   * A Summary that reports exactly like `summarize`'s, read from the kept rollups where they can
+   * answer (CONTRACT §10), else scanned; its links are counted without their keys (not for merging).
+   */
+  summarizeForReport(query: AggregateQuery): Promise<Summary>;
   /** Number of stored records (of one kind). */
   count(kind?: RecordKind): Promise<number>;
   /** Throws when the database does not answer. */

@@ -92,6 +92,9 @@ function statusOf(row: Row, now: Date): InvitationStatus {
 const caseKey = (agency: string, caseId: string) => `case\u001f${agency}\u001f${caseId}`;
 const kioskKey = (kioskId: string) => `kiosk\u001f${kioskId}`;
 
+/** Appends the audit entry of a write inside the write's own transaction (CONTRACT §8). */
+export type AuditHook<T> = (tx: Queryable, written: T) => Promise<void>;
+
 /**
  * Invitations and kiosks over either engine. The collector keeps no state of its own here:
  * every fact is in the database, so several instances share it.
@@ -106,8 +109,12 @@ export class Invitations {
    * Issues invitations in one transaction: each revokes the open invitation of its agency + case.
    * Writers of one case are serialised by an advisory lock, so two reissues cannot both stay open.
    */
-  async issue(inputs: readonly InvitationInput[], { now, ttlDays }: { now: Date; ttlDays: number }): Promise<IssuedInvitation[]> {
-    return this.db.transaction((tx) => this.insert(tx, inputs, { now, ttlDays }));
+  async issue(inputs: readonly InvitationInput[], { now, ttlDays }: { now: Date; ttlDays: number }, audit?: AuditHook<IssuedInvitation[]>): Promise<IssuedInvitation[]> {
+    return this.db.transaction(async (tx) => {
+      const issued = await this.insert(tx, inputs, { now, ttlDays });
+      await audit?.(tx, issued);
+      return issued;
+    });
   }
 
   private async insert(
@@ -189,20 +196,24 @@ export class Invitations {
   }
 
   /** Registers a kiosk: the key is returned once; the table keeps its hash and the public sealing key. */
-  async createKiosk(kiosk: Kiosk, now: Date): Promise<{ kioskId: string; key: string } | undefined> {
+  async createKiosk(kiosk: Kiosk, now: Date, audit?: AuditHook<void>): Promise<{ kioskId: string; key: string } | undefined> {
     const key = newKioskKey();
-    const rows = await this.db.query(SQL.INSERT_KIOSK, [kiosk.kioskId, kiosk.agency, kiosk.unit ?? null, hashKioskKey(key), kioskPublicKey(key), now.toISOString()]);
-    if (rows.length > 0) return { kioskId: kiosk.kioskId, key };
-    // ON CONFLICT … WHERE revoked: a live kiosk of that id is left alone.
-    return undefined;
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.query(SQL.INSERT_KIOSK, [kiosk.kioskId, kiosk.agency, kiosk.unit ?? null, hashKioskKey(key), kioskPublicKey(key), now.toISOString()]);
+      // ON CONFLICT … WHERE revoked: a live kiosk of that id is left alone.
+      if (rows.length === 0) return undefined;
+      await audit?.(tx);
+      return { kioskId: kiosk.kioskId, key };
+    });
   }
 
   /** Revokes a kiosk's key and its open armings; false when there is no live kiosk of that id. */
-  async deleteKiosk(kioskId: string, now: Date): Promise<boolean> {
+  async deleteKiosk(kioskId: string, now: Date, audit?: AuditHook<void>): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       const rows = await tx.query(SQL.REVOKE_KIOSK_KEY, [kioskId, now.toISOString()]);
       if (rows.length === 0) return false;
       await tx.query(SQL.REVOKE_KIOSK, [kioskId, now.toISOString()]);
+      await audit?.(tx);
       return true;
     });
   }
@@ -229,9 +240,10 @@ export class Invitations {
     kiosk: Kiosk & { publicKey: string },
     input: { caseId?: string; service?: string; officer?: string },
     { now, seconds }: { now: Date; seconds: number },
+    audit?: AuditHook<IssuedInvitation[]>,
   ): Promise<IssuedInvitation> {
-    const issued = await this.db.transaction((tx) =>
-      this.insert(
+    const issued = await this.db.transaction(async (tx) => {
+      const made = await this.insert(
         tx,
         [
           {
@@ -244,8 +256,10 @@ export class Invitations {
           },
         ],
         { now, ttlDays: seconds / 86_400 },
-      ),
-    );
+      );
+      await audit?.(tx, made);
+      return made;
+    });
     return issued[0]!;
   }
 

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { ComplaintStatus } from '../../core/record.js';
+import '../rating/svc-rating.js';
 import { defineElement } from '../shared/define.js';
 import { SvcElement } from '../shared/svc-element.js';
 import { statusStyles } from './svc-complaint-status.styles.js';
@@ -25,7 +26,10 @@ type Lookup =
 
 /**
  * A citizen looks up a complaint by its tracking code and sees its status, its dates and the
- * agency's answer. The answer is shown as text, never as HTML.
+ * agency's answer. The answer is shown as text, never as HTML. Once the complaint is resolved or
+ * rejected, it asks "Ông/Bà có hài lòng với kết quả xử lý?" on the 3-point scale: a
+ * `<svc-rating>` whose record carries `about: "complaint"` and the `trackingCode` (the collector
+ * files it under the complaint's agency and unit, one per complaint).
  *
  * @summary Look up a complaint by tracking code.
  * @tag svc-complaint-status
@@ -33,6 +37,8 @@ type Lookup =
  * @csspart base - The outer box.
  * @csspart result - The complaint found.
  * @csspart response - The agency's answer.
+ * @csspart handling - The rating of the handling, once the complaint is closed (an `<svc-rating>`).
+ * @csspart handling-question - Its question.
  *
  * @cssproperty --svc-color-primary - Buttons. Default #0a5299.
  * @cssproperty --svc-font-family - Font family. Default: inherited from the page.
@@ -42,6 +48,7 @@ export class SvcComplaintStatus extends SvcElement {
 
   static override properties: PropertyDeclarations = {
     endpoint: {},
+    agency: {},
     trackingCode: { attribute: 'tracking-code' },
     lookup: { state: true },
     inputError: { state: true },
@@ -49,6 +56,11 @@ export class SvcComplaintStatus extends SvcElement {
 
   /** Collector base URL. */
   declare endpoint: string | undefined;
+  /**
+   * The agency of the page, sent with the rating of the handling; optional, since the collector
+   * files that rating under the complaint's own agency and unit whatever the page says.
+   */
+  declare agency: string | undefined;
   /** A code to look up at once (e.g. from a link in the citizen's confirmation). */
   declare trackingCode: string | undefined;
 
@@ -167,11 +179,31 @@ export class SvcComplaintStatus extends SvcElement {
           </dl>
           <h4 class="label">${t.responseLabel}</h4>
           <p class="response" part="response">${reply.response ? reply.response : t.noResponse}</p>
+          ${reply.status === 'resolved' || reply.status === 'rejected' ? this.renderHandlingRating(reply.trackingCode) : nothing}
         </section>`;
       }
       default:
         return nothing;
     }
+  }
+
+  /** The rating of the handling: the agency's answer is in, so the citizen is asked once. */
+  private renderHandlingRating(trackingCode: string): TemplateResult {
+    const addComplaint = (event: CustomEvent<{ record: Record<string, unknown> }>) => {
+      event.detail.record['about'] = 'complaint';
+      event.detail.record['trackingCode'] = trackingCode;
+    };
+    return html`<svc-rating
+      class="handling"
+      part="handling"
+      exportparts="legend: handling-question"
+      scale="3"
+      lang=${this.locale}
+      .question=${this.t.handlingQuestion}
+      endpoint=${this.endpoint ?? ''}
+      agency=${(this.agency ?? '').trim() || 'complaint'}
+      @svc-submit=${addComplaint}
+    ></svc-rating>`;
   }
 }
 

@@ -113,9 +113,20 @@ export const ratingStyles = [
       float: left;
       max-width: 100%;
     }
-    .yes-no {
+    .yes-no,
+    .options {
       display: flex;
+      flex-wrap: wrap;
       gap: 8px;
+    }
+    .set-question {
+      display: grid;
+      gap: 8px;
+      padding-block: 8px;
+      border-block-start: 1px solid #d5dce5;
+    }
+    .points-total {
+      font-weight: 700;
     }
     .actions {
       display: flex;

@@ -1,13 +1,19 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { LIMITS } from '../../core/limits.js';
 import { standardText } from '../../core/standards.js';
-import type { RatingRecord, Scale } from '../../core/record.js';
+import type { FeedbackRecord, RatingRecord, Scale } from '../../core/record.js';
 import { defineElement } from '../shared/define.js';
 import { flag } from '../shared/flag.js';
 import type { GateFactory, GateHost, RatingGate } from './gate.js';
 import { errorSummary, focusErrorSummary, type FieldError } from '../shared/error-summary.js';
 import { SvcSubmittingElement } from '../shared/submitting-element.js';
 import { face, tick } from './faces.js';
+import type { Answer, QuestionSet, QuestionSetId } from '../../core/question-sets.js';
+
+/** The built-in sets (their structure and texts load with the question module). */
+const isBuiltInSet = (id: unknown): id is QuestionSetId => id === 'sipas' || id === 'tthc-9' || id === 'a11';
+/** The question module: texts, fields and the answer checks, loaded only when needed. */
+const questionModule = () => import('./question-texts.js');
 import { ratingStyles } from './svc-rating.styles.js';
 
 type View = 'form' | 'thanks';
@@ -75,6 +81,8 @@ export class SvcRating extends SvcSubmittingElement {
     idleAfter: { attribute: 'idle-after' },
     name: {},
     question: {},
+    questions: {},
+    questionSet: { attribute: false },
     score: { attribute: false },
     view: { state: true },
     errors: { state: true },
@@ -86,6 +94,8 @@ export class SvcRating extends SvcSubmittingElement {
     kioskKey: { attribute: 'kiosk-key' },
     requireArming: { attribute: 'require-arming', converter: FLAG },
     minInterval: { attribute: 'min-interval' },
+    loadedSet: { state: true },
+    setAnswers: { state: true },
   };
 
   /** `5` (default) or `3` (Không hài lòng, Hài lòng, Rất hài lòng). A string works too. */
@@ -116,12 +126,26 @@ export class SvcRating extends SvcSubmittingElement {
   declare requireArming: boolean | string;
   /** Kiosk mode without arming: presses sooner than this many seconds after the last rating are ignored. Default 5. */
   declare minInterval: number | string;
+  /**
+   * Which questions follow the score: `standards` (the yes/no list of `standards`, the default) |
+   * `sipas` (SIPAS, Decision 2640/QĐ-BNV: five factors, 5 points each) | `tthc-9` (the nine-index
+   * one-stop sheet, 0–2 points each, 18 in all, with its grade) | `a11` (OMB Circular A-11 §280:
+   * satisfaction, trust, drivers). Their texts load only when asked.
+   */
+  declare questions: string;
+  /** An agency's own set, `{ id, questions: [{ id, vi, en, type, options? }] }`; wins over `questions`. */
+  declare questionSet: QuestionSet | undefined;
 
   declare private view: View;
   declare private errors: FieldError[];
   declare private submitting: boolean;
   declare private delivered: boolean;
   declare private countdown: number;
+  /** The built-in set named by `questions`, once its texts have loaded. */
+  declare private loadedSet: QuestionSet | undefined;
+  declare private setAnswers: Record<string, Answer>;
+  /** Labels of the points and the nine-index total, from the lazily loaded texts. */
+  private setTexts: typeof import('./question-texts.js') | undefined;
 
   private answers: Record<string, boolean> = {};
   private commentText = '';
@@ -154,6 +178,8 @@ export class SvcRating extends SvcSubmittingElement {
     this.countdown = 0;
     this.requireArming = false;
     this.minInterval = 5;
+    this.questions = 'standards';
+    this.setAnswers = {};
     this.internals = typeof this.attachInternals === 'function' ? this.attachInternals() : undefined;
     this.addEventListener('svc-sent', (event) => {
       if (event.detail.id === this.recordId) this.delivered = true;
@@ -203,11 +229,6 @@ export class SvcRating extends SvcSubmittingElement {
     });
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    this.chooseGate();
-  }
-
   private get resolvedScale(): Scale {
     return Number(this.scale) === 3 ? 3 : 5;
   }
@@ -243,6 +264,31 @@ export class SvcRating extends SvcSubmittingElement {
       .filter((standard): standard is (typeof list)[number] => standard !== undefined);
   }
 
+  /** The question set in force: the `questionSet` property, or the built-in set of `questions` once loaded. */
+  private get activeSet(): QuestionSet | undefined {
+    const own = this.questionSet;
+    if (own && typeof own === 'object' && typeof own.id === 'string' && Array.isArray(own.questions)) return own;
+    return isBuiltInSet(this.questions) && this.loadedSet?.id === this.questions ? this.loadedSet : undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    this.chooseGate();
+    if (changed.has('questions') || changed.has('questionSet')) {
+      this.setAnswers = {};
+      const id = this.questions;
+      const own = this.questionSet !== undefined && this.questionSet !== null;
+      if ((own || isBuiltInSet(id)) && (this.setTexts === undefined || this.loadedSet?.id !== id)) {
+        // The texts of the built-in sets are a separate module: a rating without a set never loads them.
+        void questionModule().then((texts) => {
+          this.setTexts = texts;
+          if (isBuiltInSet(this.questions)) this.loadedSet = texts.builtInQuestionSet(this.questions);
+          this.requestUpdate();
+        });
+      }
+    }
+  }
+
   private seconds(value: number | string, fallback: number): number {
     const seconds = Number(value);
     return Number.isFinite(seconds) && seconds > 0 ? seconds : fallback;
@@ -276,6 +322,12 @@ export class SvcRating extends SvcSubmittingElement {
     }
   }
 
+  /** An answer out of range (set by host code in `svc-submit`) is refused here, as the collector would. */
+  protected override async recordProblem(record: FeedbackRecord) {
+    if (record['questionSet'] === undefined && record['answers'] === undefined) return undefined;
+    return (await questionModule()).answersProblem(record);
+  }
+
   /** Called by the owning form's reset. */
   formResetCallback(): void {
     this.startOver();
@@ -285,6 +337,7 @@ export class SvcRating extends SvcSubmittingElement {
   startOver(): void {
     this.score = null;
     this.answers = {};
+    this.setAnswers = {};
     this.commentText = '';
     this.errors = [];
     this.view = 'form';
@@ -305,7 +358,8 @@ export class SvcRating extends SvcSubmittingElement {
       else this.countdown = left;
       return;
     }
-    const halfFilled = this.chosenScore !== null || this.commentText !== '' || Object.keys(this.answers).length > 0;
+    const halfFilled =
+      this.chosenScore !== null || this.commentText !== '' || Object.keys(this.answers).length > 0 || Object.keys(this.setAnswers).length > 0;
     if (halfFilled && now - this.lastInput >= this.seconds(this.idleAfter, 60) * 1000) this.startOver();
   }
 
@@ -364,6 +418,12 @@ export class SvcRating extends SvcSubmittingElement {
     if (asked.length > 0) record.standards = Object.fromEntries(asked.map((standard) => [standard.id, this.answers[standard.id]!]));
     const comment = this.commentText.trim();
     if (this.commentMode !== 'off' && comment !== '') record.comment = comment;
+    const set = this.activeSet;
+    if (set) {
+      // The set asked is recorded even when the citizen skipped its questions.
+      record.questionSet = set.id;
+      if (Object.keys(this.setAnswers).length > 0) record.answers = { ...this.setAnswers };
+    }
     const kioskId = this.kioskId?.trim();
     if (kioskId) record['kioskId'] = kioskId;
     this.gate?.decorate(record);
@@ -455,7 +515,7 @@ export class SvcRating extends SvcSubmittingElement {
           })}
         </div>
       </fieldset>
-      ${this.renderStandards()} ${this.renderComment(commentError)}
+      ${this.renderStandards()} ${this.renderQuestionSet()} ${this.renderComment(commentError)}
       <div class="actions">
         <button type="submit" class="button submit" part="submit" aria-disabled=${this.submitting ? 'true' : 'false'}>
           ${this.submitting ? t.sending : t.send}
@@ -485,6 +545,41 @@ export class SvcRating extends SvcSubmittingElement {
           </div>
         </fieldset>`;
       })}
+    </fieldset>`;
+  }
+
+  private renderQuestionSet(): TemplateResult | typeof nothing {
+    const set = this.activeSet;
+    const texts = this.setTexts;
+    if (!set || !texts) return nothing;
+    const t = this.t;
+    const lang = this.locale === 'en' ? 'en' : 'vi';
+    const points = texts.pointsTotal(set, this.setAnswers);
+    return html`<fieldset class="standards question-set" data-set=${set.id}>
+      <legend class="sub-question">${texts.SET_LEGEND[lang]}</legend>
+      ${texts.questionFields({
+        html,
+        set,
+        answers: this.setAnswers,
+        lang,
+        scaleLabels3: t.scoreLabels3,
+        scaleLabels5: t.scoreLabels5,
+        yes: t.yes,
+        no: t.no,
+        pointLabels: texts.POINT_LABELS[lang],
+        onAnswer: (id, value) => {
+          const next = { ...this.setAnswers };
+          if (value === undefined) delete next[id];
+          else next[id] = value;
+          this.setAnswers = next;
+          this.touched();
+        },
+      })}
+      ${points && set.id === 'tthc-9'
+        ? html`<p class="points-total" role="status">
+            ${texts.TOTAL_TEXT[lang](points.total, points.max, texts.GRADE_LABELS[lang][texts.tthc9Grade(points.total)])}
+          </p>`
+        : nothing}
     </fieldset>`;
   }
 

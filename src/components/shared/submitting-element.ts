@@ -91,6 +91,11 @@ export class SvcSubmittingElement extends SvcElement {
     return fields;
   }
 
+  /** Checks of an element's own (e.g. a rating's answers), run on what host code left in `svc-submit`. */
+  protected async recordProblem(_record: FeedbackRecord): Promise<{ message: string; field?: string } | undefined> {
+    return undefined;
+  }
+
   /**
    * Fires `svc-submit`, validates what the host left in it, stores it in the outbox and fires
    * `svc-queued`. Never waits on the network.
@@ -108,7 +113,7 @@ export class SvcSubmittingElement extends SvcElement {
     if (!emit(this, 'svc-submit', { record }, { cancelable: true })) return { status: 'cancelled' };
     // The element builds valid records (tests hold every one against validateRecord); what host
     // code added in svc-submit is checked here. The collector validates everything again.
-    const problem = shapeProblem(record);
+    const problem = shapeProblem(record) ?? (await this.recordProblem(record));
     if (problem) {
       console.error(`[service-feedback] <${this.localName}>: the record cannot be sent: ${problem.message}`);
       const field = problem.field;

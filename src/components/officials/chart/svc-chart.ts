@@ -2,7 +2,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 import type { Chart } from 'chart.js';
 import { toCsv, type ReportRow } from '../../../analytics/index.js';
 import { defineElement } from '../../shared/define.js';
-import { SvcDataElement, fire } from '../shared/data-element.js';
+import { SvcDataElement, emit } from '../shared/data-element.js';
 import { yieldToMain } from '../shared/data.js';
 import { fileName, saveBlob } from '../shared/download.js';
 import { CHART_KINDS, type ChartKind } from '../shared/messages.js';
@@ -248,7 +248,7 @@ export class SvcChart extends SvcDataElement {
   private rendered(token: number): void {
     if (token !== this.drawToken || this.renderedToken === token) return;
     this.renderedToken = token;
-    fire(this, 'svc-render', { kind: this.resolvedKind });
+    emit(this, 'svc-render', { kind: this.resolvedKind });
   }
 
   /** The CSV of exactly the rows shown (`toCsv` of the report rows, with a BOM for Excel). */

@@ -3,7 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { toCsv, type GroupField, type ReportRow } from '../../../analytics/index.js';
 import { defineElement } from '../../shared/define.js';
 import '../chart/svc-chart.js';
-import { SvcDataElement, fire } from '../shared/data-element.js';
+import { SvcDataElement, emit } from '../shared/data-element.js';
 import { fileName, saveBlob } from '../shared/download.js';
 import { formatGroupValue, formatInteger, formatInterval, formatPercent, formatPeriod, formatShare } from '../shared/format.js';
 import { league, type League, type LeagueColumn, type LeagueSort } from './league.js';
@@ -171,7 +171,7 @@ export class SvcDashboard extends SvcDataElement {
     this.waiting.delete(chart.kind ?? '');
     if (this.waiting.size === 0 && !this.readyFired && this.status === 'ready') {
       this.readyFired = true;
-      fire(this, 'svc-ready', { charts: this.kinds.length, rows: this.view?.rows.length ?? 0 });
+      emit(this, 'svc-ready', { charts: this.kinds.length, rows: this.view?.rows.length ?? 0 });
     }
   }
 

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { GroupField, ParseError, ReportRow, Summary } from '../../../analytics/index.js';
 import type { FeedbackRecord } from '../../../core/record.js';
+import { emit } from '../../../core/events.js';
 import { SvcElement } from '../../shared/svc-element.js';
 import {
   LoadError,
@@ -52,6 +53,17 @@ export interface SvcReadyDetail {
   rows: number;
 }
 
+// The dashboard's events join the library's one typed map, dispatched by the one `emit`.
+declare module '../../../core/events.js' {
+  interface SvcEventMap {
+    'svc-progress': SvcProgressDetail;
+    'svc-load': SvcLoadDetail;
+    'svc-load-error': SvcLoadErrorDetail;
+    'svc-render': SvcRenderDetail;
+    'svc-ready': SvcReadyDetail;
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'svc-progress': CustomEvent<SvcProgressDetail>;
@@ -62,14 +74,7 @@ declare global {
   }
 }
 
-/** Dispatches a dashboard event (bubbles, composed). */
-export function fire<K extends 'svc-progress' | 'svc-load' | 'svc-load-error' | 'svc-render' | 'svc-ready'>(
-  target: EventTarget,
-  type: K,
-  detail: GlobalEventHandlersEventMap[K]['detail'],
-): void {
-  target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-}
+export { emit } from '../../../core/events.js';
 
 export type Status = 'idle' | 'loading' | 'ready' | 'empty' | 'error';
 
@@ -289,7 +294,7 @@ export class SvcDataElement extends SvcElement {
         onProgress: (progress) => {
           if (generation !== this.generation) return;
           this.loadProgress = progress;
-          fire(this, 'svc-progress', progress);
+          emit(this, 'svc-progress', progress);
         },
       });
       const loaded = await pending;
@@ -317,7 +322,7 @@ export class SvcDataElement extends SvcElement {
       this.apply(options, view);
       // Rows handed over by a dashboard are its news, not this element's.
       if (loaded && this.view && !sources.rows) {
-        fire(this, 'svc-load', {
+        emit(this, 'svc-load', {
           rows: this.view.rows,
           records: loaded.type === 'summary' ? loaded.records : undefined,
           errors: loaded.type === 'summary' ? loaded.errors : [],
@@ -366,7 +371,7 @@ export class SvcDataElement extends SvcElement {
     this.loadProgress = null;
     this.requestUpdate();
     console.error(`[service-feedback] <${this.localName}>: ${problem.kind}: ${problem.message}`, problem.extra.url ?? '');
-    fire(this, 'svc-load-error', {
+    emit(this, 'svc-load-error', {
       kind: problem.kind,
       message: problem.message,
       ...(problem.extra.status !== undefined ? { status: problem.extra.status } : {}),
