@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { minifyTemplates } from './scripts/rollup-minify-templates.mjs';
+import { retryImport } from './scripts/rollup-retry-import.mjs';
 
 /**
  * `BUNDLE_STATS=1 npm run build` (or `node scripts/bundle-report.mjs`) also writes what each CDN file
@@ -14,7 +15,13 @@ const stats = process.env.BUNDLE_STATS
   ? (await import('rollup-plugin-visualizer')).visualizer
   : null;
 
-const plugins = [minifyTemplates(), nodeResolve({ browser: true }), terser({ format: { comments: false }, ecma: 2020, module: true })];
+const plugins = [
+  minifyTemplates(),
+  nodeResolve({ browser: true }),
+  // A lazily loaded chunk whose fetch failed is asked for again under a new query (src/core/lazy.ts).
+  retryImport(),
+  terser({ format: { comments: false }, ecma: 2020, module: true, compress: { passes: 2 } }),
+];
 
 /**
  * In dist/, the dashboard finds the analytics worker at `../../../analytics/worker.js` from its own

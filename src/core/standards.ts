@@ -1,11 +1,6 @@
-/** One service standard as an agency posts it: a stable id and its text in each language. */
-export interface StandardDefinition {
-  id: string;
-  vi: string;
-  en: string;
-  /** Further languages an agency may add (`{ id, vi, en, fr: "…" }`). */
-  [locale: string]: string;
-}
+import type { StandardDefinition } from './standard-text.js';
+
+export { standardText, type StandardDefinition } from './standard-text.js';
 
 /**
  * The ten standards of conduct that every one-stop counter in Hanoi posts
@@ -26,11 +21,6 @@ export const TEN_STANDARDS: readonly StandardDefinition[] = Object.freeze([
 
 /** Ids of the ten standards, in posting order. */
 export const STANDARD_IDS: readonly string[] = TEN_STANDARDS.map((standard) => standard.id);
-
-/** The text of a standard in a locale, falling back to Vietnamese, the language it is posted in. */
-export function standardText(standard: StandardDefinition, locale: string): string {
-  return standard[locale] ?? standard.vi;
-}
 
 /**
  * Checks an agency's own list (`standardDefinitions`, `standards-src`) and returns it frozen.

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { statusMessages, type StatusMessages } from '../../core/i18n/status.js';
 import type { ComplaintStatus } from '../../core/record.js';
 import '../rating/svc-rating.js';
 import { defineElement } from '../shared/define.js';
@@ -43,8 +44,9 @@ type Lookup =
  * @cssproperty --svc-color-primary - Buttons. Default #0a5299.
  * @cssproperty --svc-font-family - Font family. Default: inherited from the page.
  */
-export class SvcComplaintStatus extends SvcElement {
+export class SvcComplaintStatus extends SvcElement<StatusMessages> {
   static override styles = statusStyles;
+  static override strings = statusMessages;
 
   static override properties: PropertyDeclarations = {
     endpoint: {},

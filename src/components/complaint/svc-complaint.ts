@@ -1,18 +1,19 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { clearDraft, loadDraft, saveDraft } from '../../core/drafts.js';
-import { en, vi } from '../../core/i18n.js';
+import { complaintMessages, type ComplaintMessages } from '../../core/i18n/complaint.js';
+import { lazyPart } from '../../core/lazy.js';
 import { EMAIL_PATTERN, LIMITS, PHONE_PATTERN } from '../../core/limits.js';
 import { COMPLAINT_CATEGORIES, type Attachment, type ComplaintRecord } from '../../core/record.js';
-import { standardText } from '../../core/standards.js';
-import { registerSender } from '../../core/transport.js';
-import { sendToOpen311 } from '../../core/open311.js';
+import { standardText } from '../../core/standard-text.js';
 import { defineElement } from '../shared/define.js';
 import { errorSummary, focusErrorSummary, type FieldError } from '../shared/error-summary.js';
-import { SvcSubmittingElement } from '../shared/submitting-element.js';
-import { formatBytes, prepareAttachment } from './attachments.js';
+import { SvcSubmittingElement, useOpen311 } from '../shared/submitting-element.js';
+import { formatBytes } from './format-bytes.js';
 import { complaintStyles } from './svc-complaint.styles.js';
 
-registerSender('open311', sendToOpen311);
+useOpen311();
+
+/** Reading, checking and re-encoding picked files: asked for on connect, used when a file is picked. */
+const attachmentsPart = lazyPart(import.meta, 'The attachment reader of <svc-complaint>', () => import('./attachments.js'));
 
 /** A category an agency offers: an id and its name per language. */
 export interface ComplaintCategory {
@@ -57,8 +58,9 @@ const MEGABYTES = LIMITS.attachmentBytes / 1024 / 1024;
  * @cssproperty --svc-font-family - Font family. Default: inherited from the page.
  * @cssproperty --svc-font-size - Base font size. Default 16px.
  */
-export class SvcComplaint extends SvcSubmittingElement {
+export class SvcComplaint extends SvcSubmittingElement<ComplaintMessages> {
   static override styles = complaintStyles;
+  static override strings = complaintMessages;
 
   static override properties: PropertyDeclarations = {
     categories: {},
@@ -140,21 +142,23 @@ export class SvcComplaint extends SvcSubmittingElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.startedAt = Date.now();
+    attachmentsPart.preload();
     void this.restoreDraft();
   }
 
-  private get categoryList(): ComplaintCategory[] {
-    const value = this.categories;
-    const items = typeof value === 'string' ? value.split(',').map((id) => id.trim()).filter(Boolean) : value ?? COMPLAINT_CATEGORIES;
-    return items.map((item) => {
-      if (typeof item !== 'string') return item;
-      return { id: item, vi: this.localised('vi', item), en: this.localised('en', item) };
-    });
+  /** The complaint form always offers the list of standards. */
+  protected override get usesStandards(): boolean {
+    return true;
   }
 
-  private localised(locale: 'vi' | 'en', id: string): string {
-    const names: Record<string, string> = (locale === 'vi' ? vi : en).categoryNames;
-    return names[id] ?? id;
+  /** The categories offered, with their names in the element's language. */
+  private get categoryList(): Array<{ id: string; name: string }> {
+    const value = this.categories;
+    const items = typeof value === 'string' ? value.split(',').map((id) => id.trim()).filter(Boolean) : value ?? COMPLAINT_CATEGORIES;
+    const names: Record<string, string> = this.t.categoryNames;
+    return items.map((item) =>
+      typeof item === 'string' ? { id: item, name: names[item] ?? item } : { id: item.id, name: item[this.locale] ?? item.vi },
+    );
   }
 
   private get storageKey(): string {
@@ -162,7 +166,7 @@ export class SvcComplaint extends SvcSubmittingElement {
   }
 
   private async restoreDraft(): Promise<void> {
-    const draft = await loadDraft<ComplaintDraft>(this.storageKey);
+    const draft = await (await this.delivery()).loadDraft<ComplaintDraft>(this.storageKey);
     if (!draft || this.view !== 'form' || this.description !== '' || this.category !== '') return;
     this.category = draft.category ?? '';
     this.description = draft.description ?? '';
@@ -183,7 +187,7 @@ export class SvcComplaint extends SvcSubmittingElement {
         standard: this.standard,
         attachments: this.attachments,
       };
-      void saveDraft(this.storageKey, draft);
+      void this.delivery().then(({ saveDraft }) => saveDraft(this.storageKey, draft));
     }, 300);
   }
 
@@ -195,10 +199,20 @@ export class SvcComplaint extends SvcSubmittingElement {
     const problems: string[] = [];
     const room = LIMITS.attachments - this.attachments.length;
     if (files.length > room) problems.push(t.errorAttachmentCount(LIMITS.attachments));
-    this.preparing += Math.min(files.length, room);
+    const picked = files.slice(0, Math.max(room, 0));
+    this.preparing += picked.length;
     this.requestUpdate();
-    for (const file of files.slice(0, Math.max(room, 0))) {
-      const prepared = await prepareAttachment(file);
+    let reader: typeof import('./attachments.js') | undefined;
+    try {
+      reader = await attachmentsPart.load();
+    } catch {
+      // Offline before the reader came (it is asked for on connect, and again now): say so.
+      this.preparing -= picked.length;
+      if (picked.length > 0) problems.push(t.errorAttachmentNotLoaded);
+      attachmentsPart.preload();
+    }
+    for (const file of reader ? picked : []) {
+      const prepared = await reader!.prepareAttachment(file);
       this.preparing -= 1;
       if ('problem' in prepared) {
         const name = file.name.slice(0, 80);
@@ -292,12 +306,14 @@ export class SvcComplaint extends SvcSubmittingElement {
         ? { transport: 'open311' as const, open311: pick({ serviceCode: this.serviceCode, apiKey: this.apiKey, jurisdictionId: this.jurisdictionId, format: this.format === 'xml' ? 'xml' : undefined }) }
         : { transport: 'collector' as const };
       const result = await this.queueRecord(record, options);
-      if (result.status === 'invalid') {
-        const message = result.field === 'agency' ? this.t.errorNotConfigured : `${this.t.errorRejected} (${result.message})`;
-        this.errors = [{ target: 'description', field: result.field ?? 'record', message }];
+      if (result.status === 'invalid' || result.status === 'unavailable') {
+        const t = this.t;
+        const message =
+          result.status === 'unavailable' ? t.errorNotLoaded : result.field === 'agency' ? t.errorNotConfigured : `${t.errorRejected} (${result.message})`;
+        this.errors = [{ target: 'description', field: ('field' in result && result.field) || 'record', message }];
         await focusErrorSummary(this);
       } else if (result.status === 'queued') {
-        await clearDraft(this.storageKey);
+        await (await this.delivery()).clearDraft(this.storageKey);
         this.finish(record.id, true);
       }
     } finally {
@@ -386,7 +402,7 @@ export class SvcComplaint extends SvcSubmittingElement {
                   this.category = category.id;
                   this.changed();
                 }}
-              /><span>${category[this.locale] ?? category.vi}</span>
+              /><span>${category.name}</span>
             </label>`,
           )}
         </div>

@@ -1,6 +1,8 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { ratingMessages, type RatingMessages } from '../../core/i18n/rating.js';
+import { lazyPart, type LazyPart } from '../../core/lazy.js';
 import { LIMITS } from '../../core/limits.js';
-import { standardText } from '../../core/standards.js';
+import { standardText } from '../../core/standard-text.js';
 import type { FeedbackRecord, RatingRecord, Scale } from '../../core/record.js';
 import { defineElement } from '../shared/define.js';
 import { flag } from '../shared/flag.js';
@@ -9,12 +11,12 @@ import { errorSummary, focusErrorSummary, type FieldError } from '../shared/erro
 import { SvcSubmittingElement } from '../shared/submitting-element.js';
 import { face, tick } from './faces.js';
 import type { Answer, QuestionSet, QuestionSetId } from '../../core/question-sets.js';
+import { ratingStyles } from './svc-rating.styles.js';
 
 /** The built-in sets (their structure and texts load with the question module). */
 const isBuiltInSet = (id: unknown): id is QuestionSetId => id === 'sipas' || id === 'tthc-9' || id === 'a11';
-/** The question module: texts, fields and the answer checks, loaded only when needed. */
-const questionModule = () => import('./question-texts.js');
-import { ratingStyles } from './svc-rating.styles.js';
+/** The question module: texts, fields and the answer checks, loaded only by a rating that asks a set. */
+const questionPart = lazyPart(import.meta, 'The question sets of <svc-rating>', () => import('./question-texts.js'));
 
 type View = 'form' | 'thanks';
 
@@ -22,9 +24,9 @@ type View = 'form' | 'thanks';
 const FLAG = { fromAttribute: (value: string | null) => value !== null, toAttribute: (value: unknown) => (flag(value) ? '' : null) };
 
 /** The verified-rating parts, loaded only on a page that uses them (they weigh nothing otherwise). */
-const GATES: Record<'invite' | 'kiosk', () => Promise<{ createGate: GateFactory }>> = {
-  invite: () => import('./invitation-gate.js'),
-  kiosk: () => import('./kiosk-gate.js'),
+const GATES: Record<'invite' | 'kiosk', LazyPart<{ createGate: GateFactory }>> = {
+  invite: lazyPart(import.meta, 'The invitation check of <svc-rating>', () => import('./invitation-gate.js')),
+  kiosk: lazyPart(import.meta, 'The armed kiosk of <svc-rating>', () => import('./kiosk-gate.js')),
 };
 
 /** Colour family of a face: a second cue beside the label, never the only one. */
@@ -68,9 +70,10 @@ function moodOf(score: number, scale: Scale): 'low' | 'mid' | 'high' {
  * @cssproperty --svc-font-size - Base font size. Default 16px (22px in kiosk mode).
  * @cssproperty --svc-radius - Corner radius. Default 8px.
  */
-export class SvcRating extends SvcSubmittingElement {
+export class SvcRating extends SvcSubmittingElement<RatingMessages> {
   static formAssociated = true;
   static override styles = ratingStyles;
+  static override strings = ratingMessages;
 
   static override properties: PropertyDeclarations = {
     scale: {},
@@ -222,7 +225,7 @@ export class SvcRating extends SvcSubmittingElement {
     this.gate?.dispose();
     this.gate = undefined;
     if (kind === '') return;
-    void GATES[kind]().then(({ createGate }) => {
+    void GATES[kind].ready().then(({ createGate }) => {
       if (this.gateKind !== kind || this.gate) return;
       this.gate = createGate(this as unknown as GateHost);
       this.requestUpdate();
@@ -250,6 +253,11 @@ export class SvcRating extends SvcSubmittingElement {
     if (this.score === null || this.score === undefined || this.score === '') return null;
     const score = Number(this.score);
     return Number.isInteger(score) && score >= 1 && score <= this.resolvedScale ? score : null;
+  }
+
+  /** Only a rating that asks about standards loads them. */
+  protected override get usesStandards(): boolean {
+    return (this.standards ?? '').trim() !== '';
   }
 
   /** The standards this element asks about, in the order of the list in force. */
@@ -280,7 +288,7 @@ export class SvcRating extends SvcSubmittingElement {
       const own = this.questionSet !== undefined && this.questionSet !== null;
       if ((own || isBuiltInSet(id)) && (this.setTexts === undefined || this.loadedSet?.id !== id)) {
         // The texts of the built-in sets are a separate module: a rating without a set never loads them.
-        void questionModule().then((texts) => {
+        void questionPart.ready().then((texts) => {
           this.setTexts = texts;
           if (isBuiltInSet(this.questions)) this.loadedSet = texts.builtInQuestionSet(this.questions);
           this.requestUpdate();
@@ -325,7 +333,7 @@ export class SvcRating extends SvcSubmittingElement {
   /** An answer out of range (set by host code in `svc-submit`) is refused here, as the collector would. */
   protected override async recordProblem(record: FeedbackRecord) {
     if (record['questionSet'] === undefined && record['answers'] === undefined) return undefined;
-    return (await questionModule()).answersProblem(record);
+    return (await questionPart.ready()).answersProblem(record);
   }
 
   /** Called by the owning form's reset. */
@@ -431,9 +439,11 @@ export class SvcRating extends SvcSubmittingElement {
     this.submitting = true;
     try {
       const result = await this.queueRecord(record);
-      if (result.status === 'invalid') {
-        const message = result.field === 'agency' ? this.t.errorNotConfigured : `${this.t.errorRejected} (${result.message})`;
-        this.errors = [{ target: 'score-1', field: result.field ?? 'record', message }];
+      if (result.status === 'invalid' || result.status === 'unavailable') {
+        const t = this.t;
+        const message =
+          result.status === 'unavailable' ? t.errorNotLoaded : result.field === 'agency' ? t.errorNotConfigured : `${t.errorRejected} (${result.message})`;
+        this.errors = [{ target: 'score-1', field: ('field' in result && result.field) || 'record', message }];
         await focusErrorSummary(this);
       } else if (result.status === 'queued') {
         this.recordId = result.record.id;

@@ -1,17 +1,42 @@
 import type { PropertyDeclarations } from 'lit';
 import { emit } from '../../core/events.js';
+import { lazyPart } from '../../core/lazy.js';
 import { CHANNELS, pageWithoutQuery, type Channel, type CommonFields, type FeedbackRecord } from '../../core/record.js';
-import { pageTransportInstance } from '../../core/transport.js';
 import type { TransportKind, Open311Options } from '../../core/outbox.js';
 import { uuidV4 } from '../../core/uuid.js';
-import { shapeProblem } from '../../core/shape.js';
 import { SvcElement } from './svc-element.js';
+
+/**
+ * The delivery path (outbox, transport, the check of host additions): asked for when the first
+ * submitting element connects, started as soon as it is here.
+ */
+const deliveryPart = lazyPart(import.meta, 'The delivery of records (outbox, transport)', () =>
+  import('./delivery.js').then((delivery) => {
+    delivery.startDelivery();
+    if (open311Wanted) delivery.startOpen311();
+    return delivery;
+  }),
+);
+
+let open311Wanted = false;
+
+/** The page files complaints over Open311: the delivery part registers that sender too. */
+export function useOpen311(): void {
+  if (open311Wanted) return;
+  open311Wanted = true;
+  deliveryPart.value?.startOpen311();
+}
+
+/** How long a submit waits for a delivery part that is not here yet before telling the citizen. */
+const DELIVERY_WAIT_MS = 10_000;
 
 /** What happened to a record handed to `queueRecord`. */
 export type QueueResult =
   | { status: 'queued'; record: FeedbackRecord; persisted: boolean }
   | { status: 'cancelled' }
-  | { status: 'invalid'; message: string; field?: string };
+  | { status: 'invalid'; message: string; field?: string }
+  /** The delivery part could not be loaded (offline before it came): nothing was queued or fired but `svc-error`. */
+  | { status: 'unavailable'; message: string };
 
 /** Attribute text → trimmed value, or undefined for empty. Properties accept non-strings too. */
 function clean(value: unknown): string | undefined {
@@ -25,7 +50,7 @@ function clean(value: unknown): string | undefined {
  * `case-id`, `officer`, `channel`) and the one way a record is submitted: `svc-submit`
  * (cancelable), validation, the outbox, `svc-queued`, then delivery in the background.
  */
-export class SvcSubmittingElement extends SvcElement {
+export class SvcSubmittingElement<M extends object = object> extends SvcElement<M> {
   static override properties: PropertyDeclarations = {
     endpoint: {},
     agency: {},
@@ -53,7 +78,19 @@ export class SvcSubmittingElement extends SvcElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    pageTransportInstance();
+    // Asked for now, while the page is surely online: the citizen may be offline by the time
+    // they press "send". It also starts the delivery of what an earlier page life left.
+    if (this.submits) deliveryPart.preload();
+  }
+
+  /** The delivery part (outbox, drafts), once it is here; asked for again while it is not. */
+  protected delivery(): Promise<typeof import('./delivery.js')> {
+    return deliveryPart.ready();
+  }
+
+  /** Whether this element submits records itself (a notice without ratings does not). */
+  protected get submits(): boolean {
+    return true;
   }
 
   /** The channel recorded when the attribute is absent. */
@@ -98,7 +135,10 @@ export class SvcSubmittingElement extends SvcElement {
 
   /**
    * Fires `svc-submit`, validates what the host left in it, stores it in the outbox and fires
-   * `svc-queued`. Never waits on the network.
+   * `svc-queued`. Never waits on the network — unless the delivery part is not here yet (the
+   * page went offline before it came): then it waits for it a while, and if it still cannot be
+   * loaded, nothing is queued, `svc-error` (`storage-unavailable`) says so, and the element keeps
+   * the form filled and tells the citizen (`unavailable`).
    */
   protected async queueRecord(
     record: FeedbackRecord,
@@ -110,25 +150,37 @@ export class SvcSubmittingElement extends SvcElement {
       emit(this, 'svc-error', { code: 'validation', message, field: 'agency' });
       return { status: 'invalid', message, field: 'agency' };
     }
+    const delivery = deliveryPart.value ?? (await loadWithin(DELIVERY_WAIT_MS));
+    if (!delivery) {
+      const message = 'The part of the page that stores records could not be loaded (no connection?): the record was not queued.';
+      console.error(`[service-feedback] <${this.localName}>: ${message}`);
+      emit(this, 'svc-error', { code: 'storage-unavailable', message, id: record.id });
+      deliveryPart.preload();
+      return { status: 'unavailable', message };
+    }
     if (!emit(this, 'svc-submit', { record }, { cancelable: true })) return { status: 'cancelled' };
     // The element builds valid records (tests hold every one against validateRecord); what host
     // code added in svc-submit is checked here. The collector validates everything again.
-    const problem = shapeProblem(record) ?? (await this.recordProblem(record));
+    const problem = delivery.shapeProblem(record) ?? (await this.recordProblem(record));
     if (problem) {
       console.error(`[service-feedback] <${this.localName}>: the record cannot be sent: ${problem.message}`);
       const field = problem.field;
       emit(this, 'svc-error', { code: 'validation', message: problem.message, id: record.id, ...(field ? { field } : {}) });
       return { status: 'invalid', message: problem.message, ...(field ? { field } : {}) };
     }
-    const persisted = await pageTransportInstance().queue(record, this.endpointUrl, this, transport);
-    emit(this, 'svc-queued', { record, persisted });
-    if (!persisted) {
-      emit(this, 'svc-error', {
-        code: 'storage-unavailable',
-        message: 'The record could not be stored on this device; it is kept in memory until sent.',
-        id: record.id,
-      });
-    }
-    return { status: 'queued', record, persisted };
+    return delivery.queue(this, record, this.endpointUrl, transport);
+  }
+}
+
+/** The delivery part, tried once more now, or undefined if it does not come within `ms`. */
+async function loadWithin(ms: number): Promise<typeof import('./delivery.js') | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, ms, undefined)));
+  try {
+    return await Promise.race([deliveryPart.load(), late]);
+  } catch {
+    return undefined;
+  } finally {
+    clearTimeout(timer);
   }
 }

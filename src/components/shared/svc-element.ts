@@ -1,6 +1,11 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { messagesFor, resolveLocale, type Messages } from '../../core/i18n.js';
-import { parseStandardDefinitions, TEN_STANDARDS, type StandardDefinition } from '../../core/standards.js';
+import { resolveLocale, type Dictionaries, type Locale } from '../../core/i18n.js';
+import { lazyPart, type LazyPart } from '../../core/lazy.js';
+import type { StandardDefinition } from '../../core/standard-text.js';
+import type { StandardsState } from './standard-list.js';
+
+/** The ten standards and the check of an agency's list: loaded only by elements that show standards. */
+const standardsPart = lazyPart(import.meta, 'The service standards', () => import('./standard-list.js'));
 
 const connected = new Set<SvcElement>();
 let documentLangObserver: MutationObserver | undefined;
@@ -17,10 +22,18 @@ function inheritedLang(element: Element): string | null {
 
 /**
  * What every `svc-` element shares: its language (own `lang`, else the closest ancestor's,
- * else `vi`), the typed strings of that language, and the list of service standards
- * (`standardDefinitions` property, `standards-src` URL, or the ten of CONTRACT §2).
+ * else `vi`), its typed strings in that language (`M`, from `static strings`), and the list of
+ * service standards (`standardDefinitions` property, `standards-src` URL, or the ten of
+ * CONTRACT §2).
+ *
+ * The strings of each language and the standards are parts of their own, loaded when the element
+ * connects (`LazyPart`): an update waits until the parts it draws with are here, so the element
+ * is never drawn without its words; a part that could not be fetched is fetched again.
  */
-export class SvcElement extends LitElement {
+export class SvcElement<M extends object = object> extends LitElement {
+  /** The element's strings, one part per language (elements without strings of their own: none). */
+  static strings: Dictionaries<object> | undefined;
+
   static override properties: PropertyDeclarations = {
     standardDefinitions: { attribute: false },
     standardsSrc: { attribute: 'standards-src' },
@@ -31,8 +44,7 @@ export class SvcElement extends LitElement {
   /** URL of a JSON array of `{ id, vi, en }` that replaces the ten standards. */
   declare standardsSrc: string | undefined;
 
-  private loadedStandards: readonly StandardDefinition[] | undefined;
-  private checkedDefinitions: { input: unknown; list: readonly StandardDefinition[] } | undefined;
+  private readonly standardsState: StandardsState = {};
   /** True when the agency's list could not be used and the ten standards are shown instead. */
   protected standardsFailed = false;
 
@@ -48,6 +60,7 @@ export class SvcElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     connected.add(this);
+    for (const part of this.parts()) part.preload();
     if (!documentLangObserver && typeof MutationObserver === 'function') {
       // Single-page apps switch the page language on <html>: follow it.
       documentLangObserver = new MutationObserver(() => connected.forEach((element) => element.requestUpdate()));
@@ -61,30 +74,58 @@ export class SvcElement extends LitElement {
   }
 
   /** The language this element speaks and records: `vi`, `en`. */
-  get locale(): string {
+  get locale(): Locale {
     return resolveLocale(inheritedLang(this));
   }
 
-  protected get t(): Messages {
-    return messagesFor(this.locale);
+  /** The element's strings in its language. */
+  protected get t(): M {
+    return this.stringsIn(this.locale);
   }
 
-  /** The standards in force: the agency's own list when given and valid, else the ten. */
+  /** The element's strings in a language it waited for (see `localesShown`). */
+  protected stringsIn(locale: Locale): M {
+    return (this.constructor as typeof SvcElement).strings![locale].value as M;
+  }
+
+  /** The languages this element draws in now (a bilingual notice: two). */
+  protected get localesShown(): Locale[] {
+    return [this.locale];
+  }
+
+  /**
+   * Whether this element shows standards now (the ten, or an agency's list): its updates then
+   * wait for the standards part. Elements that show them only when told say so.
+   */
+  protected get usesStandards(): boolean {
+    return false;
+  }
+
+  /** The lazily loaded parts this element draws with now. */
+  private parts(): LazyPart<unknown>[] {
+    const strings = (this.constructor as typeof SvcElement).strings;
+    const parts: LazyPart<unknown>[] = strings ? this.localesShown.map((locale) => strings[locale]) : [];
+    if (this.usesStandards) parts.push(standardsPart);
+    return parts;
+  }
+
+  /**
+   * An update waits for the parts it draws with (fetched once per page, already asked for on
+   * connect): `updateComplete` resolves only once the element is drawn with them.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const missing = this.parts().filter((part) => part.value === undefined);
+    if (missing.length === 0) return super.scheduleUpdate();
+    // Checked again once they are here: the language may have changed meanwhile.
+    return Promise.all(missing.map((part) => part.ready())).then(() => this.scheduleUpdate());
+  }
+
+  /**
+   * The standards in force: the agency's own list when given and valid, else the ten. Empty while
+   * the element does not use standards (their part is not loaded then).
+   */
   protected get standardList(): readonly StandardDefinition[] {
-    const value = this.standardDefinitions;
-    if (value === undefined || value === null) return this.loadedStandards ?? TEN_STANDARDS;
-    // Checked once per value, not on every render.
-    if (this.checkedDefinitions?.input !== value) {
-      let list: readonly StandardDefinition[];
-      try {
-        list = parseStandardDefinitions(typeof value === 'string' ? JSON.parse(value) : value);
-      } catch (error) {
-        this.reportStandardsProblem(error);
-        list = TEN_STANDARDS;
-      }
-      this.checkedDefinitions = { input: value, list };
-    }
-    return this.checkedDefinitions.list;
+    return standardsPart.value?.currentList(this.standardsState, this.standardDefinitions, (error) => this.reportStandardsProblem(error)) ?? [];
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -94,14 +135,12 @@ export class SvcElement extends LitElement {
 
   private async loadStandards(url: string): Promise<void> {
     try {
-      const response = await fetch(new URL(url, document.baseURI), { credentials: 'same-origin' });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const list = parseStandardDefinitions(await response.json());
+      const list = await (await standardsPart.ready()).fetchList(url);
       if (url !== this.standardsSrc) return;
-      this.loadedStandards = list;
+      this.standardsState.fetched = list;
       this.standardsFailed = false;
     } catch (error) {
-      this.loadedStandards = undefined;
+      this.standardsState.fetched = undefined;
       this.reportStandardsProblem(error);
     }
     this.requestUpdate();

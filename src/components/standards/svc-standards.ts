@@ -1,7 +1,9 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { messagesFor } from '../../core/i18n.js';
-import { standardText, type StandardDefinition } from '../../core/standards.js';
+import type { Locale } from '../../core/i18n.js';
+import { ratingMessages } from '../../core/i18n/rating.js';
+import { standardsMessages, type StandardsMessages } from '../../core/i18n/standards.js';
+import { standardText, type StandardDefinition } from '../../core/standard-text.js';
 import { defineElement } from '../shared/define.js';
 import { flag } from '../shared/flag.js';
 import { SvcSubmittingElement } from '../shared/submitting-element.js';
@@ -35,8 +37,9 @@ const FLAG = { fromAttribute: (value: string | null) => value !== null, toAttrib
  * @cssproperty --svc-font-family - Font family. Default: inherited from the page.
  * @cssproperty --svc-font-size - Base font size. Default 16px.
  */
-export class SvcStandards extends SvcSubmittingElement {
+export class SvcStandards extends SvcSubmittingElement<StandardsMessages> {
   static override styles = standardsStyles;
+  static override strings = standardsMessages;
 
   static override properties: PropertyDeclarations = {
     variant: { reflect: true },
@@ -77,8 +80,27 @@ export class SvcStandards extends SvcSubmittingElement {
   }
 
   /** The other language shown with `bilingual`. */
-  private get otherLocale(): string {
+  private get otherLocale(): Locale {
     return this.locale === 'vi' ? 'en' : 'vi';
+  }
+
+  protected override get localesShown(): Locale[] {
+    return flag(this.bilingual) ? [this.locale, this.otherLocale] : [this.locale];
+  }
+
+  protected override get usesStandards(): boolean {
+    return true;
+  }
+
+  /** Only a notice whose standards are rated submits (through the rating it opens). */
+  protected override get submits(): boolean {
+    return flag(this.rate);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The rating a standard opens must work offline too: its strings come now, not on the click.
+    if (flag(this.rate)) ratingMessages[this.locale].preload();
   }
 
   private openRating(standard: StandardDefinition, event: Event): void {
@@ -95,7 +117,7 @@ export class SvcStandards extends SvcSubmittingElement {
   override render(): TemplateResult {
     const variant = this.resolvedVariant;
     const t = this.t;
-    const other = messagesFor(this.otherLocale);
+    const other = flag(this.bilingual) ? this.stringsIn(this.otherLocale) : t;
     const list = this.standardList;
     const numbered = flag(this.numbered);
     const items = list.map((standard, index) => this.renderItem(standard, index, numbered));

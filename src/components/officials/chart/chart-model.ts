@@ -5,7 +5,7 @@
  */
 import type { GroupField, ReportRow } from '../../../analytics/index.js';
 import { COMPLAINT_CATEGORIES } from '../../../core/record.js';
-import { standardText, type StandardDefinition } from '../../../core/standards.js';
+import { standardText, type StandardDefinition } from '../../../core/standard-text.js';
 import {
   formatInteger,
   formatInterval,

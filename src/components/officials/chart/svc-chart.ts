@@ -110,6 +110,11 @@ export class SvcChart extends SvcDataElement {
     return (CHART_KINDS as readonly string[]).includes(this.kind) ? (this.kind as ChartKind) : 'satisfaction';
   }
 
+  /** The standards chart names the standards (the ten, or the agency's list). */
+  protected override get usesStandards(): boolean {
+    return this.resolvedKind === 'standards';
+  }
+
   /** What the chart shows (null until there are rows). */
   get chartModel(): ChartModel | null {
     return this.model;

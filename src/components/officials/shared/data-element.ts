@@ -247,7 +247,8 @@ export class SvcDataElement extends SvcElement {
    */
   protected override async scheduleUpdate(): Promise<void> {
     await yieldToMain();
-    super.scheduleUpdate();
+    // The base may wait for a part first (SvcElement: the standards): Lit must wait with it.
+    await super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues): void {

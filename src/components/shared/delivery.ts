@@ -1,0 +1,55 @@
+import { emit } from '../../core/events.js';
+import { lazyPart } from '../../core/lazy.js';
+import type { Open311Options, TransportKind } from '../../core/outbox.js';
+import type { FeedbackRecord } from '../../core/record.js';
+import { pageTransportInstance, registerSender } from '../../core/transport.js';
+import type { QueueResult } from './submitting-element.js';
+
+export { shapeProblem } from '../../core/shape.js';
+export { clearDraft, loadDraft, saveDraft } from '../../core/drafts.js';
+
+/**
+ * The submit path after `svc-submit` — the outbox (IndexedDB through idb-keyval), the transport
+ * with its retries, the check of what host code added, and the complaint's drafts (the same
+ * IndexedDB code) — in a part of its own, fetched when the
+ * first submitting element connects (`SvcSubmittingElement`). The elements draw without it, and
+ * it is here long before anyone can press "send": queueing never waits on the network.
+ */
+
+const open311Part = lazyPart(import.meta, 'The Open311 sender', () => import('../../core/open311.js'));
+
+/** Starts the page's transport (once): what an earlier page left in the outbox goes out now. */
+export function startDelivery(): void {
+  pageTransportInstance();
+}
+
+/**
+ * The page files complaints with `transport="open311"` (the complaint element says so): the
+ * Open311 sender is registered, and the outbox is sent again so that Open311 records waiting from
+ * an earlier page life go too.
+ */
+export function startOpen311(): void {
+  void open311Part.ready().then(({ sendToOpen311 }) => {
+    registerSender('open311', sendToOpen311);
+    void pageTransportInstance().flush({ force: true });
+  });
+}
+
+/** Stores a checked record in the outbox, fires `svc-queued` (and `svc-error` if only memory kept it). */
+export async function queue(
+  host: HTMLElement,
+  record: FeedbackRecord,
+  endpoint: string | null,
+  transport: { transport: TransportKind; open311?: Open311Options },
+): Promise<QueueResult> {
+  const persisted = await pageTransportInstance().queue(record, endpoint, host, transport);
+  emit(host, 'svc-queued', { record, persisted });
+  if (!persisted) {
+    emit(host, 'svc-error', {
+      code: 'storage-unavailable',
+      message: 'The record could not be stored on this device; it is kept in memory until sent.',
+      id: record.id,
+    });
+  }
+  return { status: 'queued', record, persisted };
+}

@@ -1,0 +1,32 @@
+import type { RatingMessages } from './rating.js';
+
+export const en: RatingMessages = {
+  ratingQuestion: 'How satisfied are you with the service?',
+  scoreLabels5: ['Very dissatisfied', 'Dissatisfied', 'Neither', 'Satisfied', 'Very satisfied'],
+  scoreLabels3: ['Dissatisfied', 'Satisfied', 'Very satisfied'],
+  standardsLegend: 'Did our staff keep these service standards?',
+  yes: 'Yes',
+  no: 'No',
+  commentOptional: 'Anything else to tell us? (optional)',
+  commentRequired: 'Your comment (required)',
+  commentHint: 'Please do not include personal information such as ID numbers, phone numbers or addresses.',
+  charactersLeft: (left) => `${left} characters left`,
+  send: 'Send rating',
+  sending: 'Saving…',
+  thanks: 'Thank you for your rating!',
+  thanksQueuedOffline: 'Your rating is saved on this device and will be sent automatically when you are back online.',
+  thanksSent: 'Your rating has reached the agency.',
+  kioskResetIn: (seconds) => `This screen starts over in ${seconds} seconds.`,
+  startOver: 'New rating',
+  openRating: 'Rate this service',
+  close: 'Close',
+  errorSummaryTitle: 'There is a problem',
+  errorChooseScore: 'Choose how satisfied you are.',
+  errorCommentRequired: 'Enter a comment.',
+  errorCommentTooLong: (max) => `Your comment must be ${max} characters or fewer.`,
+  errorNotConfigured: 'This rating form is not set up correctly, so it cannot send yet. Please tell the agency.',
+  errorRejected: 'The agency\'s system did not accept this rating.',
+  errorNotKept: 'This device does not allow storage: if the connection drops before sending, this rating may not reach the agency.',
+  errorNotLoaded:
+    'Your rating is not saved yet: part of this form has not finished loading (no connection). Your answers are kept; please send again when you are back online.',
+};

@@ -1,0 +1,32 @@
+import type { RatingMessages } from './rating.js';
+
+export const vi: RatingMessages = {
+  ratingQuestion: 'Quý khách có hài lòng với dịch vụ không?',
+  scoreLabels5: ['Rất không hài lòng', 'Không hài lòng', 'Bình thường', 'Hài lòng', 'Rất hài lòng'],
+  scoreLabels3: ['Không hài lòng', 'Hài lòng', 'Rất hài lòng'],
+  standardsLegend: 'Cán bộ có thực hiện đúng các tiêu chuẩn phục vụ sau không?',
+  yes: 'Có',
+  no: 'Không',
+  commentOptional: 'Góp ý thêm (không bắt buộc)',
+  commentRequired: 'Góp ý (bắt buộc)',
+  commentHint: 'Xin đừng ghi thông tin cá nhân như số CCCD, số điện thoại hay địa chỉ.',
+  charactersLeft: (left) => `Còn ${left} ký tự`,
+  send: 'Gửi đánh giá',
+  sending: 'Đang lưu…',
+  thanks: 'Cảm ơn Quý khách đã đánh giá!',
+  thanksQueuedOffline: 'Đánh giá đã được lưu trên thiết bị và sẽ tự động gửi khi có kết nối mạng.',
+  thanksSent: 'Đánh giá đã được gửi tới cơ quan.',
+  kioskResetIn: (seconds) => `Màn hình sẽ trở về sau ${seconds} giây.`,
+  startOver: 'Đánh giá mới',
+  openRating: 'Đánh giá dịch vụ',
+  close: 'Đóng',
+  errorSummaryTitle: 'Vui lòng kiểm tra lại',
+  errorChooseScore: 'Vui lòng chọn mức độ hài lòng.',
+  errorCommentRequired: 'Vui lòng nhập góp ý.',
+  errorCommentTooLong: (max) => `Góp ý không được dài quá ${max} ký tự.`,
+  errorNotConfigured: 'Biểu mẫu đánh giá chưa được cài đặt đúng nên chưa thể gửi. Xin vui lòng báo cho cơ quan.',
+  errorRejected: 'Hệ thống của cơ quan không nhận đánh giá này.',
+  errorNotKept: 'Thiết bị không cho phép lưu trữ: nếu mất mạng trước khi gửi xong, đánh giá có thể không đến được cơ quan.',
+  errorNotLoaded:
+    'Đánh giá chưa được lưu: một phần của biểu mẫu chưa tải xong (mất kết nối). Nội dung Quý khách đã chọn vẫn còn; xin bấm gửi lại khi có mạng.',
+};

@@ -1,0 +1,30 @@
+import type { StatusMessages } from './status.js';
+
+export const en: StatusMessages = {
+  statusTitle: 'Check a complaint',
+  trackingCodeLabel: 'Tracking code',
+  statusCodeHint: 'The code has 10 letters and digits (for example K7M2Q9XR4T); you got it when you sent your complaint.',
+  statusEnterCode: 'Enter your tracking code.',
+  statusLookup: 'Check',
+  statusLoading: 'Checking…',
+  statusNotFound: 'No complaint has this code. Check the code and try again.',
+  statusFailed: 'Could not check right now (no connection or a system error). Please try again later.',
+  statusLabel: 'Status',
+  statusNames: { received: 'Received', in_progress: 'Being handled', resolved: 'Resolved', rejected: 'Not accepted' },
+  categoryLabel: 'About',
+  categoryNames: {
+    attitude: 'Staff attitude',
+    delay: 'Delays, missed appointments',
+    fees: 'Fees and charges',
+    procedure: 'Procedures and paperwork',
+    facilities: 'Facilities',
+    other: 'Something else',
+  },
+  createdLabel: 'Sent on',
+  updatedLabel: 'Last updated',
+  dueLabel: 'Answer due by',
+  resolvedLabel: 'Resolved on',
+  responseLabel: 'The agency’s answer',
+  noResponse: 'No answer yet.',
+  handlingQuestion: 'Are you satisfied with how your complaint was handled?',
+};

@@ -1,0 +1,30 @@
+import type { StatusMessages } from './status.js';
+
+export const vi: StatusMessages = {
+  statusTitle: 'Tra cứu kết quả giải quyết phản ánh',
+  trackingCodeLabel: 'Mã tra cứu',
+  statusCodeHint: 'Mã gồm 10 chữ và số (ví dụ K7M2Q9XR4T), có trong thông báo khi Ông/Bà gửi phản ánh.',
+  statusEnterCode: 'Vui lòng nhập mã tra cứu.',
+  statusLookup: 'Tra cứu',
+  statusLoading: 'Đang tra cứu…',
+  statusNotFound: 'Không tìm thấy phản ánh có mã này. Xin kiểm tra lại mã.',
+  statusFailed: 'Chưa tra cứu được (mất kết nối hoặc hệ thống đang lỗi). Xin thử lại sau.',
+  statusLabel: 'Trạng thái',
+  statusNames: { received: 'Đã tiếp nhận', in_progress: 'Đang xử lý', resolved: 'Đã giải quyết', rejected: 'Không thụ lý' },
+  categoryLabel: 'Nội dung',
+  categoryNames: {
+    attitude: 'Thái độ phục vụ',
+    delay: 'Chậm trễ, trễ hẹn',
+    fees: 'Phí, lệ phí',
+    procedure: 'Thủ tục, giấy tờ',
+    facilities: 'Cơ sở vật chất',
+    other: 'Vấn đề khác',
+  },
+  createdLabel: 'Ngày gửi',
+  updatedLabel: 'Cập nhật lần cuối',
+  dueLabel: 'Hạn trả lời',
+  resolvedLabel: 'Ngày giải quyết',
+  responseLabel: 'Trả lời của cơ quan',
+  noResponse: 'Chưa có trả lời.',
+  handlingQuestion: 'Ông/Bà có hài lòng với kết quả xử lý?',
+};
