@@ -2,28 +2,39 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 import { ratingMessages, type RatingMessages } from '../../core/i18n/rating.js';
 import { lazyPart, type LazyPart } from '../../core/lazy.js';
 import { LIMITS } from '../../core/limits.js';
-import { standardText } from '../../core/standard-text.js';
+import type { Answer, QuestionSet, QuestionSetId } from '../../core/question-sets.js';
 import type { FeedbackRecord, RatingRecord, Scale } from '../../core/record.js';
+import { standardText } from '../../core/standard-text.js';
 import { defineElement } from '../shared/define.js';
-import { flag } from '../shared/flag.js';
-import type { GateFactory, GateHost, RatingGate } from './gate.js';
 import { errorSummary, focusErrorSummary, type FieldError } from '../shared/error-summary.js';
+import { flag } from '../shared/flag.js';
 import { SvcSubmittingElement } from '../shared/submitting-element.js';
 import { face, tick } from './faces.js';
-import type { Answer, QuestionSet, QuestionSetId } from '../../core/question-sets.js';
+import type { GateFactory, GateHost, RatingGate } from './gate.js';
+import type { KioskMode } from './kiosk-mode.js';
 import { ratingStyles } from './svc-rating.styles.js';
 
-/** The built-in sets (their structure and texts load with the question module). */
-const isBuiltInSet = (id: unknown): id is QuestionSetId => id === 'sipas' || id === 'tthc-9' || id === 'a11';
-/** The question module: texts, fields and the answer checks, loaded only by a rating that asks a set. */
-const questionPart = lazyPart(import.meta, 'The question sets of <svc-rating>', () => import('./question-texts.js'));
-
 type View = 'form' | 'thanks';
+type Mode = 'inline' | 'kiosk' | 'button';
 
 /** Boolean attributes whose properties also take their string forms (see `flag`). */
 const FLAG = { fromAttribute: (value: string | null) => value !== null, toAttribute: (value: unknown) => (flag(value) ? '' : null) };
 
-/** The verified-rating parts, loaded only on a page that uses them (they weigh nothing otherwise). */
+/** The built-in sets (their structure and texts load with the question part). */
+const isBuiltInSet = (id: unknown): id is QuestionSetId => id === 'sipas' || id === 'tthc-9' || id === 'a11';
+
+/**
+ * Parts of `<svc-rating>` that only some pages use, each loaded when an element needs it (it waits
+ * for it before it draws): a page of inline ratings loads none of them.
+ */
+const PARTS = {
+  kiosk: lazyPart(import.meta, 'The kiosk mode of <svc-rating>', () => import('./kiosk-mode.js')),
+  button: lazyPart(import.meta, 'The dialog of <svc-rating mode="button">', () => import('./button-mode.js')),
+  /** A question set: its texts, its fields and the check of its answers. */
+  questions: lazyPart(import.meta, 'The question sets of <svc-rating>', () => import('./question-set-view.js')),
+};
+
+/** The verified-rating parts: an invitation looked up, a kiosk armed by an official. */
 const GATES: Record<'invite' | 'kiosk', LazyPart<{ createGate: GateFactory }>> = {
   invite: lazyPart(import.meta, 'The invitation check of <svc-rating>', () => import('./invitation-gate.js')),
   kiosk: lazyPart(import.meta, 'The armed kiosk of <svc-rating>', () => import('./kiosk-gate.js')),
@@ -91,13 +102,11 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
     errors: { state: true },
     submitting: { state: true },
     delivered: { state: true },
-    countdown: { state: true },
     invitation: {},
     kioskId: { attribute: 'kiosk-id' },
     kioskKey: { attribute: 'kiosk-key' },
     requireArming: { attribute: 'require-arming', converter: FLAG },
     minInterval: { attribute: 'min-interval' },
-    loadedSet: { state: true },
     setAnswers: { state: true },
   };
 
@@ -143,12 +152,9 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
   declare private errors: FieldError[];
   declare private submitting: boolean;
   declare private delivered: boolean;
-  declare private countdown: number;
-  /** The built-in set named by `questions`, once its texts have loaded. */
-  declare private loadedSet: QuestionSet | undefined;
   declare private setAnswers: Record<string, Answer>;
-  /** Labels of the points and the nine-index total, from the lazily loaded texts. */
-  private setTexts: typeof import('./question-texts.js') | undefined;
+  /** The built-in set named by `questions`, with its texts. */
+  private builtInSet: QuestionSet | undefined;
 
   private answers: Record<string, boolean> = {};
   private commentText = '';
@@ -156,14 +162,11 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
   private persisted = true;
   private queuedOffline = false;
   private rejectedMessage: string | undefined;
-  private thanksAt = 0;
-  private lastInput = Date.now();
-  private ticker: ReturnType<typeof setInterval> | undefined;
+  private rejectedReason: string | undefined;
   private readonly internals: ElementInternals | undefined;
   private gate: RatingGate | undefined;
   private gateKind: '' | 'invite' | 'kiosk' = '';
-  private rejectedReason: string | undefined;
-  private lastRatingAt = 0;
+  private kiosk: KioskMode | undefined;
 
   constructor() {
     super();
@@ -178,7 +181,6 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
     this.errors = [];
     this.submitting = false;
     this.delivered = false;
-    this.countdown = 0;
     this.requireArming = false;
     this.minInterval = 5;
     this.questions = 'standards';
@@ -217,26 +219,45 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
     }
   }
 
-  /** Loads the part this configuration needs (an armed kiosk, an invitation), or drops it. */
+  /** The gate this configuration needs: an armed kiosk, an invitation, or none. */
+  private get wantedGate(): '' | 'invite' | 'kiosk' {
+    return this.resolvedMode === 'kiosk' && flag(this.requireArming) ? 'kiosk' : this.invitationCode() ? 'invite' : '';
+  }
+
+  /** Whether a question set follows the score: the agency's own, or a built-in one. */
+  private get asksSet(): boolean {
+    return (this.questionSet !== undefined && this.questionSet !== null) || isBuiltInSet(this.questions);
+  }
+
+  /** The parts this configuration draws with (its updates wait for them). */
+  protected override get partsShown(): LazyPart<unknown>[] {
+    const mode = this.resolvedMode;
+    const gate = this.wantedGate;
+    return [...(mode === 'inline' ? [] : [PARTS[mode]]), ...(this.asksSet ? [PARTS.questions] : []), ...(gate ? [GATES[gate]] : [])];
+  }
+
+  /** Sets up the gate this configuration needs (its part is here: the update waited for it), or drops it. */
   private chooseGate(): void {
-    const kind = this.resolvedMode === 'kiosk' && flag(this.requireArming) ? 'kiosk' : this.invitationCode() ? 'invite' : '';
+    const kind = this.wantedGate;
     if (kind === this.gateKind) return;
     this.gateKind = kind;
     this.gate?.dispose();
-    this.gate = undefined;
-    if (kind === '') return;
-    void GATES[kind].ready().then(({ createGate }) => {
-      if (this.gateKind !== kind || this.gate) return;
-      this.gate = createGate(this as unknown as GateHost);
-      this.requestUpdate();
-    });
+    this.gate = kind ? GATES[kind].value!.createGate(this as unknown as GateHost) : undefined;
+  }
+
+  /** The kiosk's timers run only in kiosk mode. */
+  private chooseKiosk(): void {
+    if (this.resolvedMode !== 'kiosk') {
+      this.kiosk?.dispose();
+      this.kiosk = undefined;
+    } else this.kiosk ??= new (PARTS.kiosk.value!.KioskMode)(this);
   }
 
   private get resolvedScale(): Scale {
     return Number(this.scale) === 3 ? 3 : 5;
   }
 
-  private get resolvedMode(): 'inline' | 'kiosk' | 'button' {
+  private get resolvedMode(): Mode {
     return this.mode === 'kiosk' || this.mode === 'button' ? this.mode : 'inline';
   }
 
@@ -272,58 +293,41 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
       .filter((standard): standard is (typeof list)[number] => standard !== undefined);
   }
 
-  /** The question set in force: the `questionSet` property, or the built-in set of `questions` once loaded. */
+  /** The question set in force: the `questionSet` property, or the built-in set of `questions`. */
   private get activeSet(): QuestionSet | undefined {
     const own = this.questionSet;
     if (own && typeof own === 'object' && typeof own.id === 'string' && Array.isArray(own.questions)) return own;
-    return isBuiltInSet(this.questions) && this.loadedSet?.id === this.questions ? this.loadedSet : undefined;
+    return this.builtInSet;
+  }
+
+  /** For the kiosk part: the thank-you is shown. */
+  get thanked(): boolean {
+    return this.view === 'thanks';
+  }
+
+  /** For the kiosk part: an official arms this kiosk. */
+  get armed(): boolean {
+    return this.gateKind === 'kiosk';
+  }
+
+  /** For the kiosk part: something is chosen or typed. */
+  get halfFilled(): boolean {
+    return this.chosenScore !== null || this.commentText !== '' || Object.keys(this.answers).length > 0 || Object.keys(this.setAnswers).length > 0;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.chooseGate();
+    this.chooseKiosk();
     if (changed.has('questions') || changed.has('questionSet')) {
       this.setAnswers = {};
       const id = this.questions;
-      const own = this.questionSet !== undefined && this.questionSet !== null;
-      if ((own || isBuiltInSet(id)) && (this.setTexts === undefined || this.loadedSet?.id !== id)) {
-        // The texts of the built-in sets are a separate module: a rating without a set never loads them.
-        void questionPart.ready().then((texts) => {
-          this.setTexts = texts;
-          if (isBuiltInSet(this.questions)) this.loadedSet = texts.builtInQuestionSet(this.questions);
-          this.requestUpdate();
-        });
-      }
-    }
-  }
-
-  private seconds(value: number | string, fallback: number): number {
-    const seconds = Number(value);
-    return Number.isFinite(seconds) && seconds > 0 ? seconds : fallback;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.runKioskTimers(this.resolvedMode === 'kiosk');
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.runKioskTimers(false);
-  }
-
-  /** Only a kiosk keeps a one-second timer (a page of inline ratings on a cheap phone keeps none). */
-  private runKioskTimers(on: boolean): void {
-    if (on && this.ticker === undefined) this.ticker = setInterval(() => this.tick(), 1000);
-    if (!on && this.ticker !== undefined) {
-      clearInterval(this.ticker);
-      this.ticker = undefined;
+      this.builtInSet = isBuiltInSet(id) ? PARTS.questions.value!.builtInQuestionSet(id) : undefined;
     }
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.runKioskTimers(this.isConnected && this.resolvedMode === 'kiosk');
     if (changed.has('score')) this.internals?.setFormValue(this.chosenScore === null ? null : String(this.chosenScore));
     if (changed.has('view') && this.view === 'thanks' && changed.get('view') === 'form') {
       this.renderRoot.querySelector<HTMLElement>('.thanks')?.focus();
@@ -333,7 +337,7 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
   /** An answer out of range (set by host code in `svc-submit`) is refused here, as the collector would. */
   protected override async recordProblem(record: FeedbackRecord) {
     if (record['questionSet'] === undefined && record['answers'] === undefined) return undefined;
-    return (await questionPart.ready()).answersProblem(record);
+    return (await PARTS.questions.ready()).answersProblem(record);
   }
 
   /** Called by the owning form's reset. */
@@ -353,26 +357,12 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
     this.rejectedMessage = undefined;
     this.rejectedReason = undefined;
     this.recordId = undefined;
-    this.lastInput = Date.now();
+    this.touched();
     this.renderRoot.querySelector<HTMLFormElement>('form')?.reset();
   }
 
-  /** Kiosk timers: start over after the thank-you, or after idle half-filled input. */
-  private tick(): void {
-    const now = Date.now();
-    if (this.view === 'thanks') {
-      const left = Math.ceil(this.seconds(this.resetAfter, 8) - (now - this.thanksAt) / 1000);
-      if (left <= 0) this.startOver();
-      else this.countdown = left;
-      return;
-    }
-    const halfFilled =
-      this.chosenScore !== null || this.commentText !== '' || Object.keys(this.answers).length > 0 || Object.keys(this.setAnswers).length > 0;
-    if (halfFilled && now - this.lastInput >= this.seconds(this.idleAfter, 60) * 1000) this.startOver();
-  }
-
   private touched(): void {
-    this.lastInput = Date.now();
+    this.kiosk?.touched();
   }
 
   private onScoreChange(score: number): void {
@@ -405,11 +395,9 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
 
   private async onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.submitting) return;
     // An unarmed kiosk ignores presses that come too soon after its last rating.
-    const kiosk = this.resolvedMode === 'kiosk';
-    if (kiosk && this.gateKind !== 'kiosk' && Date.now() - this.lastRatingAt < this.seconds(this.minInterval, 5) * 1000) return;
-    if (this.gateKind !== '' && (!this.gate || this.gate.screen())) return;
+    if (this.submitting || this.kiosk?.tooSoon()) return;
+    if (this.gate?.screen()) return;
     const errors = this.validate();
     this.errors = errors;
     if (errors.length > 0) {
@@ -447,12 +435,10 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
         await focusErrorSummary(this);
       } else if (result.status === 'queued') {
         this.recordId = result.record.id;
-        this.lastRatingAt = Date.now();
         this.gate?.queued(record);
+        this.kiosk?.queued();
         this.persisted = result.persisted;
         this.queuedOffline = globalThis.navigator?.onLine === false;
-        this.thanksAt = Date.now();
-        this.countdown = this.seconds(this.resetAfter, 8);
         this.view = 'thanks';
       }
     } finally {
@@ -460,40 +446,11 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
     }
   }
 
-  private openDialog(): void {
-    if (this.view === 'thanks') this.startOver();
-    this.renderRoot.querySelector('dialog')?.showModal();
-  }
-
-  private closeDialog(): void {
-    this.renderRoot.querySelector('dialog')?.close();
-  }
-
-  private onDialogClose(): void {
-    this.renderRoot.querySelector<HTMLButtonElement>('.open')?.focus();
-  }
-
   override render(): TemplateResult {
     const mode = this.resolvedMode;
-    // A gate still loading shows nothing yet: an unarmed kiosk must never show the form.
-    const screen = this.view === 'thanks' ? undefined : this.gateKind !== '' && !this.gate ? html`` : this.gate?.screen();
-    const body = this.view === 'thanks' ? this.renderThanks() : (screen ?? this.renderForm());
-    if (mode !== 'button') return html`<div class="root framed" part="base" data-mode=${mode}>${body}</div>`;
-    const t = this.t;
-    return html`<div class="root" part="base" data-mode="button">
-      <button type="button" class="button open" part="open-button" aria-haspopup="dialog" @click=${this.openDialog}>
-        ${t.openRating}
-      </button>
-      <dialog part="dialog" aria-labelledby="dialog-title" @close=${this.onDialogClose}>
-        <div class="dialog-head">
-          <h2 id="dialog-title">${t.openRating}</h2>
-          <button type="button" class="close" @click=${this.closeDialog} aria-label=${t.close}>
-            <span aria-hidden="true">×</span>
-          </button>
-        </div>
-        ${body}
-      </dialog>
-    </div>`;
+    const body = this.view === 'thanks' ? this.renderThanks() : (this.gate?.screen() ?? this.renderForm());
+    if (mode === 'button') return PARTS.button.value!.buttonMode(this, this.t, body);
+    return html`<div class="root framed" part="base" data-mode=${mode}>${body}</div>`;
   }
 
   private renderForm(): TemplateResult {
@@ -502,8 +459,9 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
     const labels = scale === 3 ? t.scoreLabels3 : t.scoreLabels5;
     const scoreError = this.errors.find((error) => error.field === 'score');
     const commentError = this.errors.find((error) => error.field === 'comment');
+    const set = this.activeSet;
     return html`<form part="form" novalidate @submit=${this.onSubmit} @keydown=${this.onKeydown} @pointerdown=${this.touched}>
-      ${errorSummary(this.renderRoot, this.t.errorSummaryTitle, this.errors)} ${this.gate?.intro() ?? nothing}
+      ${errorSummary(this.renderRoot, t.errorSummaryTitle, this.errors)} ${this.gate?.intro() ?? nothing}
       <fieldset class="score" aria-describedby=${scoreError ? 'score-error' : nothing}>
         <legend part="legend" class="question">${this.question || t.ratingQuestion}</legend>
         ${scoreError ? html`<p id="score-error" class="field-error">${scoreError.message}</p>` : nothing}
@@ -525,7 +483,23 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
           })}
         </div>
       </fieldset>
-      ${this.renderStandards()} ${this.renderQuestionSet()} ${this.renderComment(commentError)}
+      ${this.renderStandards()}
+      ${set
+        ? PARTS.questions.value!.questionSetView({
+            set,
+            answers: this.setAnswers,
+            lang: this.locale,
+            t,
+            onAnswer: (id, value) => {
+              const next = { ...this.setAnswers };
+              if (value === undefined) delete next[id];
+              else next[id] = value;
+              this.setAnswers = next;
+              this.touched();
+            },
+          })
+        : nothing}
+      ${this.renderComment(commentError)}
       <div class="actions">
         <button type="submit" class="button submit" part="submit" aria-disabled=${this.submitting ? 'true' : 'false'}>
           ${this.submitting ? t.sending : t.send}
@@ -558,41 +532,6 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
     </fieldset>`;
   }
 
-  private renderQuestionSet(): TemplateResult | typeof nothing {
-    const set = this.activeSet;
-    const texts = this.setTexts;
-    if (!set || !texts) return nothing;
-    const t = this.t;
-    const lang = this.locale === 'en' ? 'en' : 'vi';
-    const points = texts.pointsTotal(set, this.setAnswers);
-    return html`<fieldset class="standards question-set" data-set=${set.id}>
-      <legend class="sub-question">${texts.SET_LEGEND[lang]}</legend>
-      ${texts.questionFields({
-        html,
-        set,
-        answers: this.setAnswers,
-        lang,
-        scaleLabels3: t.scoreLabels3,
-        scaleLabels5: t.scoreLabels5,
-        yes: t.yes,
-        no: t.no,
-        pointLabels: texts.POINT_LABELS[lang],
-        onAnswer: (id, value) => {
-          const next = { ...this.setAnswers };
-          if (value === undefined) delete next[id];
-          else next[id] = value;
-          this.setAnswers = next;
-          this.touched();
-        },
-      })}
-      ${points && set.id === 'tthc-9'
-        ? html`<p class="points-total" role="status">
-            ${texts.TOTAL_TEXT[lang](points.total, points.max, texts.GRADE_LABELS[lang][texts.tthc9Grade(points.total)])}
-          </p>`
-        : nothing}
-    </fieldset>`;
-  }
-
   private renderComment(error: FieldError | undefined): TemplateResult | typeof nothing {
     if (this.commentMode === 'off') return nothing;
     const t = this.t;
@@ -622,7 +561,6 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
 
   private renderThanks(): TemplateResult {
     const t = this.t;
-    const kiosk = this.resolvedMode === 'kiosk';
     let status: string | typeof nothing = nothing;
     if (this.delivered) status = t.thanksSent;
     else if (this.queuedOffline) status = t.thanksQueuedOffline;
@@ -635,13 +573,7 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
           ${this.persisted ? nothing : html`<p class="warning">${t.errorNotKept}</p>`}
           ${this.rejectedMessage ? html`<p class="warning">${this.gate?.refusal(this.rejectedReason) ?? t.errorRejected}</p>` : nothing}
         </div>
-        ${kiosk
-          ? html`<p class="hint">${t.kioskResetIn(this.countdown)}</p>
-              <button type="button" class="button secondary" @click=${this.startOver}>${t.startOver}</button>`
-          : nothing}
-        ${this.resolvedMode === 'button'
-          ? html`<button type="button" class="button secondary" @click=${this.closeDialog}>${t.close}</button>`
-          : nothing}
+        ${this.kiosk?.thanks(t) ?? nothing} ${this.resolvedMode === 'button' ? PARTS.button.value!.closeButton(this, t) : nothing}
       </div>
     </div>`;
   }

@@ -101,12 +101,17 @@ export class SvcElement<M extends object = object> extends LitElement {
     return false;
   }
 
+  /** Further parts of its own the element draws with now (a mode, a question set): none. */
+  protected get partsShown(): LazyPart<unknown>[] {
+    return [];
+  }
+
   /** The lazily loaded parts this element draws with now. */
   private parts(): LazyPart<unknown>[] {
     const strings = (this.constructor as typeof SvcElement).strings;
     const parts: LazyPart<unknown>[] = strings ? this.localesShown.map((locale) => strings[locale]) : [];
     if (this.usesStandards) parts.push(standardsPart);
-    return parts;
+    return [...parts, ...this.partsShown];
   }
 
   /**
