@@ -48,7 +48,8 @@ function cdnWorkerUrl() {
 }
 
 const entries = [
-  { input: 'dist/index.js', output: 'service-feedback.js' },
+  // All citizen elements (src/elements.ts: the package root without its data exports).
+  { input: 'dist/elements.js', output: 'service-feedback.js' },
   // The citizens' scorecard on its own: Lit and the element, nothing else (CONTRACT §9).
   { input: 'dist/scorecard.js', output: 'scorecard.js' },
   // Only <svc-rating>, for pages that only rate (CONTRACT §10: 12 KB gzip).

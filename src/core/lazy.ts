@@ -29,7 +29,8 @@ type Meta = ImportMeta & { svcQuery?: string };
 
 /**
  * `meta` is the `import.meta` of the module whose `load` holds the `import()` expression (the
- * retry query is read there); `name` says in the console which part failed.
+ * retry query is read there); `name` says in the console which part failed (`delivery`,
+ * `rating strings (vi)`).
  */
 export function lazyPart<T>(meta: ImportMeta, name: string, load: () => Promise<T>): LazyPart<T> {
   let value: T | undefined;
@@ -59,7 +60,7 @@ export function lazyPart<T>(meta: ImportMeta, name: string, load: () => Promise<
         return module;
       },
       (error: unknown) => {
-        if (failures === 0) console.error(`[service-feedback] ${name} could not be loaded; trying again.`, error);
+        if (failures === 0) console.error(`[service-feedback] part "${name}" not loaded; trying again.`, error);
         failures++;
         pending = undefined;
         if (keepTrying) schedule();

@@ -13,7 +13,7 @@ import { complaintStyles } from './svc-complaint.styles.js';
 useOpen311();
 
 /** Reading, checking and re-encoding picked files: asked for on connect, used when a file is picked. */
-const attachmentsPart = lazyPart(import.meta, 'The attachment reader of <svc-complaint>', () => import('./attachments.js'));
+const attachmentsPart = lazyPart(import.meta, 'attachments', () => import('./attachments.js'));
 
 /** A category an agency offers: an id and its name per language. */
 export interface ComplaintCategory {

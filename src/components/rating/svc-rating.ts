@@ -4,7 +4,6 @@ import { lazyPart, type LazyPart } from '../../core/lazy.js';
 import { LIMITS } from '../../core/limits.js';
 import type { Answer, QuestionSet, QuestionSetId } from '../../core/question-sets.js';
 import type { FeedbackRecord, RatingRecord, Scale } from '../../core/record.js';
-import { standardText } from '../../core/standard-text.js';
 import { defineElement } from '../shared/define.js';
 import { errorSummary, focusErrorSummary, type FieldError } from '../shared/error-summary.js';
 import { flag } from '../shared/flag.js';
@@ -28,16 +27,16 @@ const isBuiltInSet = (id: unknown): id is QuestionSetId => id === 'sipas' || id 
  * for it before it draws): a page of inline ratings loads none of them.
  */
 const PARTS = {
-  kiosk: lazyPart(import.meta, 'The kiosk mode of <svc-rating>', () => import('./kiosk-mode.js')),
-  button: lazyPart(import.meta, 'The dialog of <svc-rating mode="button">', () => import('./button-mode.js')),
+  kiosk: lazyPart(import.meta, 'kiosk mode', () => import('./kiosk-mode.js')),
+  button: lazyPart(import.meta, 'button mode', () => import('./button-mode.js')),
   /** A question set: its texts, its fields and the check of its answers. */
-  questions: lazyPart(import.meta, 'The question sets of <svc-rating>', () => import('./question-set-view.js')),
+  questions: lazyPart(import.meta, 'question sets', () => import('./question-set-view.js')),
 };
 
 /** The verified-rating parts: an invitation looked up, a kiosk armed by an official. */
 const GATES: Record<'invite' | 'kiosk', LazyPart<{ createGate: GateFactory }>> = {
-  invite: lazyPart(import.meta, 'The invitation check of <svc-rating>', () => import('./invitation-gate.js')),
-  kiosk: lazyPart(import.meta, 'The armed kiosk of <svc-rating>', () => import('./kiosk-gate.js')),
+  invite: lazyPart(import.meta, 'invitation', () => import('./invitation-gate.js')),
+  kiosk: lazyPart(import.meta, 'armed kiosk', () => import('./kiosk-gate.js')),
 };
 
 /** Colour family of a face: a second cue beside the label, never the only one. */
@@ -300,17 +299,26 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
     return this.builtInSet;
   }
 
-  /** For the kiosk part: the thank-you is shown. */
+  /**
+   * For the kiosk part: the thank-you is shown.
+   * @internal
+   */
   get thanked(): boolean {
     return this.view === 'thanks';
   }
 
-  /** For the kiosk part: an official arms this kiosk. */
+  /**
+   * For the kiosk part: an official arms this kiosk.
+   * @internal
+   */
   get armed(): boolean {
     return this.gateKind === 'kiosk';
   }
 
-  /** For the kiosk part: something is chosen or typed. */
+  /**
+   * For the kiosk part: something is chosen or typed.
+   * @internal
+   */
   get halfFilled(): boolean {
     return this.chosenScore !== null || this.commentText !== '' || Object.keys(this.answers).length > 0 || Object.keys(this.setAnswers).length > 0;
   }
@@ -511,25 +519,16 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
   private renderStandards(): TemplateResult | typeof nothing {
     const asked = this.askedStandards;
     if (asked.length === 0) return nothing;
-    const t = this.t;
-    return html`<fieldset class="standards">
-      <legend class="sub-question">${t.standardsLegend}</legend>
-      ${asked.map((standard, index) => {
-        const text = standardText(standard, this.locale);
-        const answer = this.answers[standard.id];
-        const pick = (kept: boolean) => {
-          this.answers = { ...this.answers, [standard.id]: kept };
-          this.touched();
-        };
-        return html`<fieldset class="standard">
-          <legend class="standard-text">${asked.length > 1 ? `${index + 1}. ` : ''}${text}</legend>
-          <div class="yes-no">
-            <label class="pill"><input type="radio" name=${`std-${standard.id}`} .checked=${answer === true} @change=${() => pick(true)} /><span>${t.yes}</span></label>
-            <label class="pill"><input type="radio" name=${`std-${standard.id}`} .checked=${answer === false} @change=${() => pick(false)} /><span>${t.no}</span></label>
-          </div>
-        </fieldset>`;
-      })}
-    </fieldset>`;
+    return this.standardsPart!.standardQuestions({
+      asked,
+      answers: this.answers,
+      locale: this.locale,
+      t: this.t,
+      pick: (id, kept) => {
+        this.answers = { ...this.answers, [id]: kept };
+        this.touched();
+      },
+    });
   }
 
   private renderComment(error: FieldError | undefined): TemplateResult | typeof nothing {

@@ -1,26 +1,53 @@
-import { parseStandardDefinitions, TEN_STANDARDS, type StandardDefinition } from '../../core/standards.js';
+import { html, type TemplateResult } from 'lit';
+import { parseStandardDefinitions, standardText, TEN_STANDARDS, type StandardDefinition } from '../../core/standards.js';
 
 /**
- * The list of standards an element shows — the agency's own (`standardDefinitions`, or fetched
- * from `standards-src`) when valid, else the ten — in a lazily loaded part with the ten
- * themselves, loaded only by elements that show standards (`SvcElement.usesStandards`).
+ * The standards part of the elements: the list of standards an element shows — the agency's own
+ * (`standardDefinitions`, or fetched from `standards-src`) when valid, else the ten — and the
+ * yes/no questions a rating asks about them. Loaded with the ten themselves, only by elements
+ * that show standards (`SvcElement.usesStandards`).
  */
-export interface StandardsState {
+
+/** What the part needs from its element. */
+export interface StandardsHost {
+  readonly localName: string;
+  readonly standardDefinitions: unknown;
+  readonly standardsSrc: string | undefined;
+  /** Set when the agency's list could not be used and the ten are shown instead. */
+  standardsFailed: boolean;
+  requestUpdate(): void;
+}
+
+interface State {
   /** The list fetched from `standards-src`, when it could be used. */
   fetched?: readonly StandardDefinition[];
   /** The last `standardDefinitions` value checked, and its list: checked once per value, not on every render. */
   checked?: { input: unknown; list: readonly StandardDefinition[] };
 }
 
-/** The standards in force for an element's state and `standardDefinitions` value. */
-export function currentList(state: StandardsState, definitions: unknown, report: (error: unknown) => void): readonly StandardDefinition[] {
+const states = new WeakMap<StandardsHost, State>();
+const stateOf = (host: StandardsHost): State => {
+  let state = states.get(host);
+  if (!state) states.set(host, (state = {}));
+  return state;
+};
+
+function report(host: StandardsHost, error: unknown): void {
+  if (!host.standardsFailed) console.error(`[service-feedback] <${host.localName}>: the standards list cannot be used:`, error);
+  host.standardsFailed = true;
+}
+
+/** The standards in force for an element. */
+export function standardsOf(host: StandardsHost): readonly StandardDefinition[] {
+  const state = stateOf(host);
+  const definitions = host.standardDefinitions;
   if (definitions === undefined || definitions === null) return state.fetched ?? TEN_STANDARDS;
   if (state.checked?.input !== definitions) {
     let list: readonly StandardDefinition[];
     try {
       list = parseStandardDefinitions(typeof definitions === 'string' ? JSON.parse(definitions) : definitions);
     } catch (error) {
-      report(error);
+      report(host, error);
       list = TEN_STANDARDS;
     }
     state.checked = { input: definitions, list };
@@ -28,9 +55,45 @@ export function currentList(state: StandardsState, definitions: unknown, report:
   return state.checked.list;
 }
 
-/** Fetches and checks an agency's list (`standards-src`); throws what is wrong with it. */
-export async function fetchList(url: string): Promise<readonly StandardDefinition[]> {
-  const response = await fetch(new URL(url, document.baseURI), { credentials: 'same-origin' });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return parseStandardDefinitions(await response.json());
+/** Fetches and checks an agency's list (`standards-src`), then draws the element again. */
+export async function fetchStandards(host: StandardsHost, url: string): Promise<void> {
+  const state = stateOf(host);
+  try {
+    const response = await fetch(new URL(url, document.baseURI), { credentials: 'same-origin' });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const list = parseStandardDefinitions(await response.json());
+    if (url !== host.standardsSrc) return;
+    state.fetched = list;
+    host.standardsFailed = false;
+  } catch (error) {
+    state.fetched = undefined;
+    report(host, error);
+  }
+  host.requestUpdate();
+}
+
+/** What the yes/no questions need: the standards asked, the answers so far, the words. */
+export interface StandardQuestions {
+  asked: readonly StandardDefinition[];
+  answers: Readonly<Record<string, boolean>>;
+  locale: string;
+  t: { standardsLegend: string; yes: string; no: string };
+  pick(id: string, kept: boolean): void;
+}
+
+/** A yes/no question per standard asked (`<svc-rating standards>`), numbered when more than one. */
+export function standardQuestions({ asked, answers, locale, t, pick }: StandardQuestions): TemplateResult {
+  return html`<fieldset class="standards">
+    <legend class="sub-question">${t.standardsLegend}</legend>
+    ${asked.map((standard, index) => {
+      const answer = answers[standard.id];
+      return html`<fieldset class="standard">
+        <legend class="standard-text">${asked.length > 1 ? `${index + 1}. ` : ''}${standardText(standard, locale)}</legend>
+        <div class="yes-no">
+          <label class="pill"><input type="radio" name=${`std-${standard.id}`} .checked=${answer === true} @change=${() => pick(standard.id, true)} /><span>${t.yes}</span></label>
+          <label class="pill"><input type="radio" name=${`std-${standard.id}`} .checked=${answer === false} @change=${() => pick(standard.id, false)} /><span>${t.no}</span></label>
+        </div>
+      </fieldset>`;
+    })}
+  </fieldset>`;
 }

@@ -10,7 +10,7 @@ import { SvcElement } from './svc-element.js';
  * The delivery path (outbox, transport, the check of host additions): asked for when the first
  * submitting element connects, started as soon as it is here.
  */
-const deliveryPart = lazyPart(import.meta, 'The delivery of records (outbox, transport)', () =>
+const deliveryPart = lazyPart(import.meta, 'delivery', () =>
   import('./delivery.js').then((delivery) => {
     delivery.startDelivery();
     if (open311Wanted) delivery.startOpen311();
@@ -135,10 +135,10 @@ export class SvcSubmittingElement<M extends object = object> extends SvcElement<
 
   /**
    * Fires `svc-submit`, validates what the host left in it, stores it in the outbox and fires
-   * `svc-queued`. Never waits on the network — unless the delivery part is not here yet (the
-   * page went offline before it came): then it waits for it a while, and if it still cannot be
-   * loaded, nothing is queued, `svc-error` (`storage-unavailable`) says so, and the element keeps
-   * the form filled and tells the citizen (`unavailable`).
+   * `svc-queued` (the delivery part's `queue`). Never waits on the network — unless the delivery
+   * part is not here yet (the page went offline before it came): then it waits for it a while,
+   * and if it still cannot be loaded, nothing is fired but `svc-error` (`storage-unavailable`),
+   * nothing is queued, and the element keeps the form filled and tells the citizen (`unavailable`).
    */
   protected async queueRecord(
     record: FeedbackRecord,
@@ -152,23 +152,13 @@ export class SvcSubmittingElement<M extends object = object> extends SvcElement<
     }
     const delivery = deliveryPart.value ?? (await loadWithin(DELIVERY_WAIT_MS));
     if (!delivery) {
-      const message = 'The part of the page that stores records could not be loaded (no connection?): the record was not queued.';
+      const message = 'The delivery part could not be loaded (offline?): the record was not queued.';
       console.error(`[service-feedback] <${this.localName}>: ${message}`);
       emit(this, 'svc-error', { code: 'storage-unavailable', message, id: record.id });
       deliveryPart.preload();
       return { status: 'unavailable', message };
     }
-    if (!emit(this, 'svc-submit', { record }, { cancelable: true })) return { status: 'cancelled' };
-    // The element builds valid records (tests hold every one against validateRecord); what host
-    // code added in svc-submit is checked here. The collector validates everything again.
-    const problem = delivery.shapeProblem(record) ?? (await this.recordProblem(record));
-    if (problem) {
-      console.error(`[service-feedback] <${this.localName}>: the record cannot be sent: ${problem.message}`);
-      const field = problem.field;
-      emit(this, 'svc-error', { code: 'validation', message: problem.message, id: record.id, ...(field ? { field } : {}) });
-      return { status: 'invalid', message: problem.message, ...(field ? { field } : {}) };
-    }
-    return delivery.queue(this, record, this.endpointUrl, transport);
+    return delivery.queue(this, record, this.endpointUrl, transport, (checked) => this.recordProblem(checked));
   }
 }
 

@@ -2,10 +2,9 @@ import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit'
 import { resolveLocale, type Dictionaries, type Locale } from '../../core/i18n.js';
 import { lazyPart, type LazyPart } from '../../core/lazy.js';
 import type { StandardDefinition } from '../../core/standard-text.js';
-import type { StandardsState } from './standard-list.js';
 
 /** The ten standards and the check of an agency's list: loaded only by elements that show standards. */
-const standardsPart = lazyPart(import.meta, 'The service standards', () => import('./standard-list.js'));
+const standardsPart = lazyPart(import.meta, 'standards', () => import('./standard-list.js'));
 
 const connected = new Set<SvcElement>();
 let documentLangObserver: MutationObserver | undefined;
@@ -44,9 +43,12 @@ export class SvcElement<M extends object = object> extends LitElement {
   /** URL of a JSON array of `{ id, vi, en }` that replaces the ten standards. */
   declare standardsSrc: string | undefined;
 
-  private readonly standardsState: StandardsState = {};
-  /** True when the agency's list could not be used and the ten standards are shown instead. */
-  protected standardsFailed = false;
+  /**
+   * True when the agency's list could not be used and the ten standards are shown instead (set by
+   * the standards part).
+   * @internal
+   */
+  standardsFailed = false;
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'lang'];
@@ -125,36 +127,22 @@ export class SvcElement<M extends object = object> extends LitElement {
     return Promise.all(missing.map((part) => part.ready())).then(() => this.scheduleUpdate());
   }
 
+  /** The standards part, for the elements that draw with it (`usesStandards`: it is here then). */
+  protected get standardsPart(): typeof import('./standard-list.js') | undefined {
+    return standardsPart.value;
+  }
+
   /**
    * The standards in force: the agency's own list when given and valid, else the ten. Empty while
    * the element does not use standards (their part is not loaded then).
    */
   protected get standardList(): readonly StandardDefinition[] {
-    return standardsPart.value?.currentList(this.standardsState, this.standardDefinitions, (error) => this.reportStandardsProblem(error)) ?? [];
+    return standardsPart.value?.standardsOf(this) ?? [];
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('standardsSrc') && this.standardsSrc) void this.loadStandards(this.standardsSrc);
-  }
-
-  private async loadStandards(url: string): Promise<void> {
-    try {
-      const list = await (await standardsPart.ready()).fetchList(url);
-      if (url !== this.standardsSrc) return;
-      this.standardsState.fetched = list;
-      this.standardsFailed = false;
-    } catch (error) {
-      this.standardsState.fetched = undefined;
-      this.reportStandardsProblem(error);
-    }
-    this.requestUpdate();
-  }
-
-  private reportStandardsProblem(error: unknown): void {
-    if (!this.standardsFailed) {
-      console.error(`[service-feedback] <${this.localName}>: the standards list cannot be used:`, error);
-    }
-    this.standardsFailed = true;
+    const url = this.standardsSrc;
+    if (changed.has('standardsSrc') && url) void standardsPart.ready().then((part) => part.fetchStandards(this, url));
   }
 }

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { keyed } from 'lit/directives/keyed.js';
 import type { Locale } from '../../core/i18n.js';
 import { ratingMessages } from '../../core/i18n/rating.js';
+import { lazyPart, type LazyPart } from '../../core/lazy.js';
 import { standardsMessages, type StandardsMessages } from '../../core/i18n/standards.js';
 import { standardText, type StandardDefinition } from '../../core/standard-text.js';
 import { defineElement } from '../shared/define.js';
@@ -9,6 +9,9 @@ import { flag } from '../shared/flag.js';
 import { SvcSubmittingElement } from '../shared/submitting-element.js';
 import '../rating/svc-rating.js';
 import { standardsStyles } from './svc-standards.styles.js';
+
+/** The dialog that rates a standard: loaded only by a notice with `rate`. */
+const ratePart = lazyPart(import.meta, 'rate dialog', () => import('./rate-dialog.js'));
 
 /** Boolean attributes whose properties also take their string forms (see `flag`). */
 const FLAG = { fromAttribute: (value: string | null) => value !== null, toAttribute: (value: unknown) => (flag(value) ? '' : null) };
@@ -92,6 +95,10 @@ export class SvcStandards extends SvcSubmittingElement<StandardsMessages> {
     return true;
   }
 
+  protected override get partsShown(): LazyPart<unknown>[] {
+    return flag(this.rate) ? [ratePart] : [];
+  }
+
   /** Only a notice whose standards are rated submits (through the rating it opens). */
   protected override get submits(): boolean {
     return flag(this.rate);
@@ -135,7 +142,7 @@ export class SvcStandards extends SvcSubmittingElement<StandardsMessages> {
         ${variant === 'banner' ? nothing : html`<p class="intro">${t.standardsIntro}</p>`}
         ${this.standardsFailed ? html`<p class="warning">${t.standardsLoadFailed}</p>` : nothing} ${listTag}
       </section>
-      ${flag(this.rate) ? this.renderDialog() : nothing}
+      ${flag(this.rate) ? ratePart.value!.rateDialog(this, this.rating, list, t, () => this.onDialogClose()) : nothing}
     </div>`;
   }
 
@@ -162,36 +169,6 @@ export class SvcStandards extends SvcSubmittingElement<StandardsMessages> {
           </button>`
         : nothing}
     </li>`;
-  }
-
-  private renderDialog(): TemplateResult {
-    const standard = this.rating;
-    const t = this.t;
-    return html`<dialog part="dialog" aria-labelledby="dialog-title" @close=${this.onDialogClose}>
-      <div class="dialog-head">
-        <h2 id="dialog-title">${standard ? t.rateStandard(standardText(standard, this.locale)) : t.rateStandardShort}</h2>
-        <button type="button" class="close" aria-label=${t.close} @click=${() => this.renderRoot.querySelector('dialog')?.close()}>
-          <span aria-hidden="true">×</span>
-        </button>
-      </div>
-      ${standard
-        ? keyed(
-            standard.id,
-            html`<svc-rating
-              standards=${standard.id}
-              .standardDefinitions=${this.standardList}
-              scale=${this.scale ?? 5}
-              endpoint=${this.endpoint ?? nothing}
-              agency=${this.agency ?? nothing}
-              unit=${this.unit ?? nothing}
-              service=${this.service ?? nothing}
-              case-id=${this.caseId ?? nothing}
-              officer=${this.officer ?? nothing}
-              channel=${this.channel ?? nothing}
-            ></svc-rating>`,
-          )
-        : nothing}
-    </dialog>`;
   }
 }
 

@@ -62,6 +62,6 @@ export interface ComplaintMessages {
 }
 
 export const complaintMessages: Dictionaries<ComplaintMessages> = {
-  vi: lazyPart(import.meta, 'The strings of <svc-complaint> (vi)', () => import('./complaint-vi.js').then((module) => module.vi)),
-  en: lazyPart(import.meta, 'The strings of <svc-complaint> (en)', () => import('./complaint-en.js').then((module) => module.en)),
+  vi: lazyPart(import.meta, 'complaint strings (vi)', () => import('./complaint-vi.js').then((module) => module.vi)),
+  en: lazyPart(import.meta, 'complaint strings (en)', () => import('./complaint-en.js').then((module) => module.en)),
 };

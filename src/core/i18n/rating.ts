@@ -38,6 +38,6 @@ export interface RatingMessages {
 }
 
 export const ratingMessages: Dictionaries<RatingMessages> = {
-  vi: lazyPart(import.meta, 'The strings of <svc-rating> (vi)', () => import('./rating-vi.js').then((module) => module.vi)),
-  en: lazyPart(import.meta, 'The strings of <svc-rating> (en)', () => import('./rating-en.js').then((module) => module.en)),
+  vi: lazyPart(import.meta, 'rating strings (vi)', () => import('./rating-vi.js').then((module) => module.vi)),
+  en: lazyPart(import.meta, 'rating strings (en)', () => import('./rating-en.js').then((module) => module.en)),
 };

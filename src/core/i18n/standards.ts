@@ -16,6 +16,6 @@ export interface StandardsMessages {
 }
 
 export const standardsMessages: Dictionaries<StandardsMessages> = {
-  vi: lazyPart(import.meta, 'The strings of <svc-standards> (vi)', () => import('./standards-vi.js').then((module) => module.vi)),
-  en: lazyPart(import.meta, 'The strings of <svc-standards> (en)', () => import('./standards-en.js').then((module) => module.en)),
+  vi: lazyPart(import.meta, 'standards strings (vi)', () => import('./standards-vi.js').then((module) => module.vi)),
+  en: lazyPart(import.meta, 'standards strings (en)', () => import('./standards-en.js').then((module) => module.en)),
 };

@@ -33,6 +33,6 @@ export interface StatusMessages {
 }
 
 export const statusMessages: Dictionaries<StatusMessages> = {
-  vi: lazyPart(import.meta, 'The strings of <svc-complaint-status> (vi)', () => import('./status-vi.js').then((module) => module.vi)),
-  en: lazyPart(import.meta, 'The strings of <svc-complaint-status> (en)', () => import('./status-en.js').then((module) => module.en)),
+  vi: lazyPart(import.meta, 'complaint-status strings (vi)', () => import('./status-vi.js').then((module) => module.vi)),
+  en: lazyPart(import.meta, 'complaint-status strings (en)', () => import('./status-en.js').then((module) => module.en)),
 };
