@@ -1,14 +1,24 @@
-import { request, type DeliveryOutcome, type SendOptions } from './delivery.js';
+import type { DeliveryOutcome, SendOptions } from './delivery.js';
 import type { OutboxEntry } from './outbox.js';
 import type { ComplaintRecord } from './record.js';
+import type { Sender } from './transport.js';
+
+/** The POST helper every transport shares (`request` of delivery.ts). */
+type Post = typeof import('./delivery.js').request;
 
 /**
- * Delivers a complaint to any Open311 GeoReport v2 endpoint (`{endpoint}/requests.json`, or
- * `requests.xml` with `format: 'xml'`; form encoded, one request per record). Open311 has no
- * idempotency key: the record id travels as `attribute[svc_id]` so a receiving system can drop
- * repeats (our collector uses it as the id).
+ * The sender that delivers a complaint to any Open311 GeoReport v2 endpoint
+ * (`{endpoint}/requests.json`, or `requests.xml` with `format: 'xml'`; form encoded, one request
+ * per record). Open311 has no idempotency key: the record id travels as `attribute[svc_id]` so a
+ * receiving system can drop repeats (our collector uses it as the id).
+ *
+ * `request` (delivery.ts) is handed in rather than imported: in the CDN build this module is a
+ * part loaded by the delivery part, and a part that imports code of another part could not be
+ * fetched again on its own after a failure (see src/core/lazy.ts).
  */
-export async function sendToOpen311(entries: OutboxEntry[], options: SendOptions): Promise<DeliveryOutcome> {
+export const open311Sender = (request: Post): Sender => (entries, options) => sendToOpen311(request, entries, options);
+
+async function sendToOpen311(request: Post, entries: OutboxEntry[], options: SendOptions): Promise<DeliveryOutcome> {
   const entry = entries[0]!;
   const record = entry.record as ComplaintRecord;
   const form = new URLSearchParams();

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { CHART_JS_CODE, chartChunks } from '../../scripts/size.mjs';
+import { AT_LOAD, CHART_JS_CODE, chartChunks, chunksOf } from '../../scripts/size.mjs';
 
 const pattern = CHART_JS_CODE;
 const chartJsDir = dirname(createRequire(import.meta.url).resolve('chart.js'));
@@ -43,4 +43,25 @@ describe('chart.js stays out of the citizen bundle', () => {
     assert.doesNotMatch(worker, /^import /m);
     assert.ok(read('dist/cdn/dashboard.js').includes('"./analytics-worker.js"'));
   });
+});
+
+describe('the lazily loaded parts of the citizen entries', () => {
+  for (const entry of Object.keys(AT_LOAD)) {
+    it(`${entry}: every part imports code from the entry alone, and is imported with the retry query`, () => {
+      const name = entry.replace('dist/cdn/', '');
+      const chunks = chunksOf(entry);
+      assert.ok(chunks.length > 0, `${entry} has lazily loaded parts`);
+      for (const file of [entry, ...chunks]) {
+        const text = read(file);
+        // A part fetched again under ?retry= after a failure must not depend on another part's
+        // URL, which Firefox and WebKit may keep as failed (src/core/lazy.ts).
+        const from = [...text.matchAll(/\bfrom\s*"([^"]+)"/g)].map((match) => match[1]);
+        const allowed = file === entry ? [] : [`../${name}`];
+        assert.ok(from.every((url) => allowed.includes(url)), `${file} imports ${from.join(', ')}`);
+        const lazy = text.match(/\bimport\("/g) ?? [];
+        const retrying = text.match(/\bimport\("[^"]+"\+\(import\.meta\.svcQuery\|\|""\)\)/g) ?? [];
+        assert.equal(retrying.length, lazy.length, `${file}: every import("…") takes the retry query`);
+      }
+    });
+  }
 });

@@ -3,13 +3,13 @@ import '../../src/rating.js';
 import type { SvcRating } from '../../src/components/rating/svc-rating.js';
 import { Outbox } from '../../src/core/outbox.js';
 import { KEEPALIVE_BYTES, MAX_BATCH_BYTES, MAX_BATCH_RECORDS, Transport, type TransportOptions } from '../../src/core/transport.js';
-import { parseRetryAfter, REQUEST_TIMEOUT_MS, sendToCollector } from '../../src/core/delivery.js';
+import { parseRetryAfter, request, REQUEST_TIMEOUT_MS, sendToCollector } from '../../src/core/delivery.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { registerSender } from '../../src/core/transport.js';
-import { sendToOpen311 } from '../../src/core/open311.js';
+import { open311Sender } from '../../src/core/open311.js';
 
-// The Open311 sender, as <svc-complaint> registers it.
-registerSender('open311', sendToOpen311);
+// The Open311 sender, as the delivery part registers it on a page with <svc-complaint>.
+registerSender('open311', open311Sender(request));
 import type { ComplaintRecord, RatingRecord } from '../../src/core/record.js';
 import { uuidV4 } from '../../src/core/uuid.js';
 import { fakeCollector, recordEvents, storedCount, type ScriptStep } from '../support/browser.js';

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { complaintMessages, type ComplaintMessages } from '../../core/i18n/complaint.js';
-import { lazyPart } from '../../core/lazy.js';
+import { lazyPart, type LazyPart } from '../../core/lazy.js';
 import { EMAIL_PATTERN, LIMITS, PHONE_PATTERN } from '../../core/limits.js';
 import { COMPLAINT_CATEGORIES, type Attachment, type ComplaintRecord } from '../../core/record.js';
 import { standardText } from '../../core/standard-text.js';
@@ -10,9 +10,7 @@ import { SvcSubmittingElement, useOpen311 } from '../shared/submitting-element.j
 import { formatBytes } from './format-bytes.js';
 import { complaintStyles } from './svc-complaint.styles.js';
 
-useOpen311();
-
-/** Reading, checking and re-encoding picked files: asked for on connect, used when a file is picked. */
+/** Reading, checking and re-encoding picked files: here before the form is drawn (files may be picked offline). */
 const attachmentsPart = lazyPart(import.meta, 'attachments', () => import('./attachments.js'));
 
 /** A category an agency offers: an id and its name per language. */
@@ -141,9 +139,14 @@ export class SvcComplaint extends SvcSubmittingElement<ComplaintMessages> {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // A page that files complaints delivers Open311 ones too (also those an earlier page left).
+    useOpen311();
     this.startedAt = Date.now();
-    attachmentsPart.preload();
     void this.restoreDraft();
+  }
+
+  protected override get partsShown(): LazyPart<unknown>[] {
+    return [...super.partsShown, attachmentsPart];
   }
 
   /** The complaint form always offers the list of standards. */
@@ -199,20 +202,11 @@ export class SvcComplaint extends SvcSubmittingElement<ComplaintMessages> {
     const problems: string[] = [];
     const room = LIMITS.attachments - this.attachments.length;
     if (files.length > room) problems.push(t.errorAttachmentCount(LIMITS.attachments));
-    const picked = files.slice(0, Math.max(room, 0));
-    this.preparing += picked.length;
+    this.preparing += Math.min(files.length, room);
     this.requestUpdate();
-    let reader: typeof import('./attachments.js') | undefined;
-    try {
-      reader = await attachmentsPart.load();
-    } catch {
-      // Offline before the reader came (it is asked for on connect, and again now): say so.
-      this.preparing -= picked.length;
-      if (picked.length > 0) problems.push(t.errorAttachmentNotLoaded);
-      attachmentsPart.preload();
-    }
-    for (const file of reader ? picked : []) {
-      const prepared = await reader!.prepareAttachment(file);
+    const reader = await attachmentsPart.ready();
+    for (const file of files.slice(0, Math.max(room, 0))) {
+      const prepared = await reader.prepareAttachment(file);
       this.preparing -= 1;
       if ('problem' in prepared) {
         const name = file.name.slice(0, 80);
@@ -306,11 +300,9 @@ export class SvcComplaint extends SvcSubmittingElement<ComplaintMessages> {
         ? { transport: 'open311' as const, open311: pick({ serviceCode: this.serviceCode, apiKey: this.apiKey, jurisdictionId: this.jurisdictionId, format: this.format === 'xml' ? 'xml' : undefined }) }
         : { transport: 'collector' as const };
       const result = await this.queueRecord(record, options);
-      if (result.status === 'invalid' || result.status === 'unavailable') {
-        const t = this.t;
-        const message =
-          result.status === 'unavailable' ? t.errorNotLoaded : result.field === 'agency' ? t.errorNotConfigured : `${t.errorRejected} (${result.message})`;
-        this.errors = [{ target: 'description', field: ('field' in result && result.field) || 'record', message }];
+      if (result.status === 'invalid') {
+        const message = result.field === 'agency' ? this.t.errorNotConfigured : `${this.t.errorRejected} (${result.message})`;
+        this.errors = [{ target: 'description', field: result.field ?? 'record', message }];
         await focusErrorSummary(this);
       } else if (result.status === 'queued') {
         await (await this.delivery()).clearDraft(this.storageKey);

@@ -9,7 +9,7 @@ import { errorSummary, focusErrorSummary, type FieldError } from '../shared/erro
 import { flag } from '../shared/flag.js';
 import { SvcSubmittingElement } from '../shared/submitting-element.js';
 import { face, tick } from './faces.js';
-import type { GateFactory, GateHost, RatingGate } from './gate.js';
+import type { GateHost, RatingGate } from './gate.js';
 import type { KioskMode } from './kiosk-mode.js';
 import { ratingStyles } from './svc-rating.styles.js';
 
@@ -33,11 +33,8 @@ const PARTS = {
   questions: lazyPart(import.meta, 'question sets', () => import('./question-set-view.js')),
 };
 
-/** The verified-rating parts: an invitation looked up, a kiosk armed by an official. */
-const GATES: Record<'invite' | 'kiosk', LazyPart<{ createGate: GateFactory }>> = {
-  invite: lazyPart(import.meta, 'invitation', () => import('./invitation-gate.js')),
-  kiosk: lazyPart(import.meta, 'armed kiosk', () => import('./kiosk-gate.js')),
-};
+/** The verified-rating part: an invitation looked up, a kiosk armed by an official. */
+const verifiedPart = lazyPart(import.meta, 'verified rating', () => import('./verified.js'));
 
 /** Colour family of a face: a second cue beside the label, never the only one. */
 function moodOf(score: number, scale: Scale): 'low' | 'mid' | 'high' {
@@ -232,7 +229,12 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
   protected override get partsShown(): LazyPart<unknown>[] {
     const mode = this.resolvedMode;
     const gate = this.wantedGate;
-    return [...(mode === 'inline' ? [] : [PARTS[mode]]), ...(this.asksSet ? [PARTS.questions] : []), ...(gate ? [GATES[gate]] : [])];
+    return [
+      ...super.partsShown,
+      ...(mode === 'inline' ? [] : [PARTS[mode]]),
+      ...(this.asksSet ? [PARTS.questions] : []),
+      ...(gate ? [verifiedPart] : []),
+    ];
   }
 
   /** Sets up the gate this configuration needs (its part is here: the update waited for it), or drops it. */
@@ -241,7 +243,7 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
     if (kind === this.gateKind) return;
     this.gateKind = kind;
     this.gate?.dispose();
-    this.gate = kind ? GATES[kind].value!.createGate(this as unknown as GateHost) : undefined;
+    this.gate = kind ? verifiedPart.value!.GATES[kind](this as unknown as GateHost) : undefined;
   }
 
   /** The kiosk's timers run only in kiosk mode. */
@@ -435,11 +437,9 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
     this.submitting = true;
     try {
       const result = await this.queueRecord(record);
-      if (result.status === 'invalid' || result.status === 'unavailable') {
-        const t = this.t;
-        const message =
-          result.status === 'unavailable' ? t.errorNotLoaded : result.field === 'agency' ? t.errorNotConfigured : `${t.errorRejected} (${result.message})`;
-        this.errors = [{ target: 'score-1', field: ('field' in result && result.field) || 'record', message }];
+      if (result.status === 'invalid') {
+        const message = result.field === 'agency' ? this.t.errorNotConfigured : `${this.t.errorRejected} (${result.message})`;
+        this.errors = [{ target: 'score-1', field: result.field ?? 'record', message }];
         await focusErrorSummary(this);
       } else if (result.status === 'queued') {
         this.recordId = result.record.id;

@@ -1,3 +1,4 @@
+import { request } from '../../core/delivery.js';
 import { emit } from '../../core/events.js';
 import { lazyPart } from '../../core/lazy.js';
 import type { Open311Options, TransportKind } from '../../core/outbox.js';
@@ -29,8 +30,8 @@ export function startDelivery(): void {
  * an earlier page life go too.
  */
 export function startOpen311(): void {
-  void open311Part.ready().then(({ sendToOpen311 }) => {
-    registerSender('open311', sendToOpen311);
+  void open311Part.ready().then(({ open311Sender }) => {
+    registerSender('open311', open311Sender(request));
     void pageTransportInstance().flush({ force: true });
   });
 }

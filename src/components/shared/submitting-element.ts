@@ -1,6 +1,6 @@
 import type { PropertyDeclarations } from 'lit';
 import { emit } from '../../core/events.js';
-import { lazyPart } from '../../core/lazy.js';
+import { lazyPart, type LazyPart } from '../../core/lazy.js';
 import { CHANNELS, pageWithoutQuery, type Channel, type CommonFields, type FeedbackRecord } from '../../core/record.js';
 import type { TransportKind, Open311Options } from '../../core/outbox.js';
 import { uuidV4 } from '../../core/uuid.js';
@@ -8,7 +8,9 @@ import { SvcElement } from './svc-element.js';
 
 /**
  * The delivery path (outbox, transport, the check of host additions): asked for when the first
- * submitting element connects, started as soon as it is here.
+ * submitting element connects, started as soon as it is here. A submitting element is drawn only
+ * once it is here (like its strings): a form that is shown can always store what it is sent, even
+ * if the page went offline a moment after it loaded.
  */
 const deliveryPart = lazyPart(import.meta, 'delivery', () =>
   import('./delivery.js').then((delivery) => {
@@ -20,23 +22,18 @@ const deliveryPart = lazyPart(import.meta, 'delivery', () =>
 
 let open311Wanted = false;
 
-/** The page files complaints over Open311: the delivery part registers that sender too. */
+/** The page files complaints (over Open311, maybe): the delivery part registers that sender too. */
 export function useOpen311(): void {
   if (open311Wanted) return;
   open311Wanted = true;
   deliveryPart.value?.startOpen311();
 }
 
-/** How long a submit waits for a delivery part that is not here yet before telling the citizen. */
-const DELIVERY_WAIT_MS = 10_000;
-
 /** What happened to a record handed to `queueRecord`. */
 export type QueueResult =
   | { status: 'queued'; record: FeedbackRecord; persisted: boolean }
   | { status: 'cancelled' }
-  | { status: 'invalid'; message: string; field?: string }
-  /** The delivery part could not be loaded (offline before it came): nothing was queued or fired but `svc-error`. */
-  | { status: 'unavailable'; message: string };
+  | { status: 'invalid'; message: string; field?: string };
 
 /** Attribute text → trimmed value, or undefined for empty. Properties accept non-strings too. */
 function clean(value: unknown): string | undefined {
@@ -76,14 +73,16 @@ export class SvcSubmittingElement<M extends object = object> extends SvcElement<
   /** `online` | `kiosk` | `counter` | `phone` | `other`. */
   declare channel: string | undefined;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Asked for now, while the page is surely online: the citizen may be offline by the time
-    // they press "send". It also starts the delivery of what an earlier page life left.
-    if (this.submits) deliveryPart.preload();
+  /**
+   * The delivery part, asked for on connect with the element's strings (while the page is surely
+   * online: the citizen may be offline by the time they press "send"); it also starts the
+   * delivery of what an earlier page life left.
+   */
+  protected override get partsShown(): LazyPart<unknown>[] {
+    return this.submits ? [deliveryPart] : [];
   }
 
-  /** The delivery part (outbox, drafts), once it is here; asked for again while it is not. */
+  /** The delivery part (outbox, drafts), once it is here (it is whenever the element is drawn). */
   protected delivery(): Promise<typeof import('./delivery.js')> {
     return deliveryPart.ready();
   }
@@ -135,10 +134,9 @@ export class SvcSubmittingElement<M extends object = object> extends SvcElement<
 
   /**
    * Fires `svc-submit`, validates what the host left in it, stores it in the outbox and fires
-   * `svc-queued` (the delivery part's `queue`). Never waits on the network — unless the delivery
-   * part is not here yet (the page went offline before it came): then it waits for it a while,
-   * and if it still cannot be loaded, nothing is fired but `svc-error` (`storage-unavailable`),
-   * nothing is queued, and the element keeps the form filled and tells the citizen (`unavailable`).
+   * `svc-queued` (the delivery part's `queue`). Never waits on the network: the delivery part is
+   * here before the element is drawn (should it not be, the record waits for it, still in the
+   * form, while the send button says it is saving — it is never dropped).
    */
   protected async queueRecord(
     record: FeedbackRecord,
@@ -150,27 +148,6 @@ export class SvcSubmittingElement<M extends object = object> extends SvcElement<
       emit(this, 'svc-error', { code: 'validation', message, field: 'agency' });
       return { status: 'invalid', message, field: 'agency' };
     }
-    const delivery = deliveryPart.value ?? (await loadWithin(DELIVERY_WAIT_MS));
-    if (!delivery) {
-      const message = 'The delivery part could not be loaded (offline?): the record was not queued.';
-      console.error(`[service-feedback] <${this.localName}>: ${message}`);
-      emit(this, 'svc-error', { code: 'storage-unavailable', message, id: record.id });
-      deliveryPart.preload();
-      return { status: 'unavailable', message };
-    }
-    return delivery.queue(this, record, this.endpointUrl, transport, (checked) => this.recordProblem(checked));
-  }
-}
-
-/** The delivery part, tried once more now, or undefined if it does not come within `ms`. */
-async function loadWithin(ms: number): Promise<typeof import('./delivery.js') | undefined> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, ms, undefined)));
-  try {
-    return await Promise.race([deliveryPart.load(), late]);
-  } catch {
-    return undefined;
-  } finally {
-    clearTimeout(timer);
+    return (await this.delivery()).queue(this, record, this.endpointUrl, transport, (checked) => this.recordProblem(checked));
   }
 }

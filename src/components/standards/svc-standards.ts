@@ -96,7 +96,7 @@ export class SvcStandards extends SvcSubmittingElement<StandardsMessages> {
   }
 
   protected override get partsShown(): LazyPart<unknown>[] {
-    return flag(this.rate) ? [ratePart] : [];
+    return flag(this.rate) ? [...super.partsShown, ratePart] : [];
   }
 
   /** Only a notice whose standards are rated submits (through the rating it opens). */

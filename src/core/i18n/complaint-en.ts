@@ -49,13 +49,9 @@ export const en: ComplaintMessages = {
   errorAttachmentSize: (name, megabytes) => `“${name}” is larger than ${megabytes} MB.`,
   errorAttachmentCount: (max) => `You can send at most ${max} files.`,
   errorAttachmentUnreadable: (name) => `“${name}” could not be read.`,
-  errorAttachmentNotLoaded:
-    'Your files could not be prepared: part of this form has not finished loading (no connection). Please choose them again when you are back online.',
   errorContactMissing: 'Enter an email address or a phone number so we can contact you.',
   errorEmail: 'Enter an email address like name@example.com',
   errorPhone: 'Enter a phone number like 0912 345 678',
   errorNotConfigured: 'This rating form is not set up correctly, so it cannot send yet. Please tell the agency.',
   errorRejected: 'The agency\'s system did not accept this rating.',
-  errorNotLoaded:
-    'Your complaint is not saved yet: part of this form has not finished loading (no connection). What you wrote is kept; please send again when you are back online.',
 };

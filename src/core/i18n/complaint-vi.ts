@@ -49,13 +49,9 @@ export const vi: ComplaintMessages = {
   errorAttachmentSize: (name, megabytes) => `Tệp “${name}” lớn hơn ${megabytes} MB.`,
   errorAttachmentCount: (max) => `Chỉ gửi được tối đa ${max} tệp.`,
   errorAttachmentUnreadable: (name) => `Không đọc được tệp “${name}”.`,
-  errorAttachmentNotLoaded:
-    'Chưa xử lý được tệp: một phần của biểu mẫu chưa tải xong (mất kết nối). Xin chọn lại tệp khi có mạng.',
   errorContactMissing: 'Vui lòng nhập thư điện tử hoặc số điện thoại để cơ quan liên hệ lại.',
   errorEmail: 'Thư điện tử chưa đúng, ví dụ: ten@example.vn',
   errorPhone: 'Số điện thoại chưa đúng, ví dụ: 0912 345 678',
   errorNotConfigured: 'Biểu mẫu đánh giá chưa được cài đặt đúng nên chưa thể gửi. Xin vui lòng báo cho cơ quan.',
   errorRejected: 'Hệ thống của cơ quan không nhận đánh giá này.',
-  errorNotLoaded:
-    'Phản ánh chưa được lưu: một phần của biểu mẫu chưa tải xong (mất kết nối). Nội dung Ông/Bà đã nhập vẫn còn; xin bấm gửi lại khi có mạng.',
 };

@@ -50,15 +50,11 @@ export interface ComplaintMessages {
   errorAttachmentSize: (name: string, megabytes: number) => string;
   errorAttachmentCount: (max: number) => string;
   errorAttachmentUnreadable: (name: string) => string;
-  /** The attachment reader could not be loaded (offline before it came). */
-  errorAttachmentNotLoaded: string;
   errorContactMissing: string;
   errorEmail: string;
   errorPhone: string;
   errorNotConfigured: string;
   errorRejected: string;
-  /** The part of the element that stores records could not be loaded (offline before it came): nothing was queued. */
-  errorNotLoaded: string;
 }
 
 export const complaintMessages: Dictionaries<ComplaintMessages> = {

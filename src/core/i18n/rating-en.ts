@@ -27,6 +27,4 @@ export const en: RatingMessages = {
   errorNotConfigured: 'This rating form is not set up correctly, so it cannot send yet. Please tell the agency.',
   errorRejected: 'The agency\'s system did not accept this rating.',
   errorNotKept: 'This device does not allow storage: if the connection drops before sending, this rating may not reach the agency.',
-  errorNotLoaded:
-    'Your rating is not saved yet: part of this form has not finished loading (no connection). Your answers are kept; please send again when you are back online.',
 };

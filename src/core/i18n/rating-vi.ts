@@ -27,6 +27,4 @@ export const vi: RatingMessages = {
   errorNotConfigured: 'Biểu mẫu đánh giá chưa được cài đặt đúng nên chưa thể gửi. Xin vui lòng báo cho cơ quan.',
   errorRejected: 'Hệ thống của cơ quan không nhận đánh giá này.',
   errorNotKept: 'Thiết bị không cho phép lưu trữ: nếu mất mạng trước khi gửi xong, đánh giá có thể không đến được cơ quan.',
-  errorNotLoaded:
-    'Đánh giá chưa được lưu: một phần của biểu mẫu chưa tải xong (mất kết nối). Nội dung Quý khách đã chọn vẫn còn; xin bấm gửi lại khi có mạng.',
 };

@@ -33,8 +33,6 @@ export interface RatingMessages {
   errorNotConfigured: string;
   errorRejected: string;
   errorNotKept: string;
-  /** The part of the element that stores records could not be loaded (offline before it came): nothing was queued. */
-  errorNotLoaded: string;
 }
 
 export const ratingMessages: Dictionaries<RatingMessages> = {
