@@ -49,29 +49,38 @@ export function chunksOf(entry) {
 /**
  * What a page asks for when it loads a citizen entry, besides the entry (test/e2e/bundles.e2e.ts
  * checks these lists against the requests of such pages in Chromium). Each part is requested when
- * its element connects, in parallel: the strings of the page's language (before the element is
- * drawn), the delivery part (outbox, transport), and what the elements shown use.
+ * its element connects, in parallel: the strings of the page's language and the delivery part
+ * (outbox, transport) before the element is drawn, and what the elements shown use.
  */
-export const AT_LOAD = {
-  'dist/cdn/rating.js': {
+export const AT_LOAD = [
+  {
+    entry: 'dist/cdn/rating.js',
     page: 'one inline <svc-rating> on a Vietnamese page',
     html: 'test/e2e/pages/rating-only.html',
     parts: ['rating-vi', 'delivery'],
   },
-  'dist/cdn/service-feedback.js': {
+  {
+    entry: 'dist/cdn/service-feedback.js',
+    page: 'one inline <svc-rating> on a Vietnamese page',
+    html: 'test/e2e/pages/rating.html',
+    parts: ['rating-vi', 'delivery'],
+  },
+  {
+    entry: 'dist/cdn/service-feedback.js',
     page: 'the four citizen elements on a Vietnamese page (a rating, a complaint form, a status lookup, the standards poster)',
     html: 'test/e2e/pages/citizen.html',
     parts: ['rating-vi', 'complaint-vi', 'status-vi', 'standards-vi', 'delivery', 'open311', 'standard-list', 'attachments'],
   },
-};
+];
 
 export const BUDGETS = [
   // CONTRACT §10: the entry file's own gzip. What each entry loads besides itself is printed below
   // (AT_LOAD) and stated in docs/pages/numbers.md.
   { file: 'dist/cdn/service-feedback.js', maxGzipKiB: 20, optional: !existsSync('src/elements.ts'), forbidden: [CHART_JS_CODE] },
-  // CONTRACT §10 asks 12: Lit alone is 5.7 KiB of it, the styles 2.2; what weighs is in the
-  // "Bundles" section of docs/pages/numbers.md. The number only goes down.
-  { file: 'dist/cdn/rating.js', maxGzipKiB: 13.6, optional: !existsSync('src/rating.ts'), forbidden: [CHART_JS_CODE, /svc-complaint/] },
+  // CONTRACT §10 asks 12, not met: 13.18 measured, + 0.2. Lit alone is 5.7 KiB of it and the
+  // styles 2.2; what weighs is in the "Bundles" section of docs/pages/numbers.md. The number
+  // only goes down.
+  { file: 'dist/cdn/rating.js', maxGzipKiB: 13.4, optional: !existsSync('src/rating.ts'), forbidden: [CHART_JS_CODE, /svc-complaint/] },
   // The dashboard entry: Lit, analytics, both elements; chart.js stays in its own chunk.
   { file: 'dist/cdn/dashboard.js', maxGzipKiB: 80, optional: !hasDashboard, forbidden: [CHART_JS_CODE] },
   // chart.js tree-shaken to two controllers, two scales, the filler, legend and tooltip.
@@ -115,7 +124,7 @@ export function checkBudgets() {
     }
     if (!ok) failed = true;
   }
-  for (const [entry, { page, parts }] of Object.entries(AT_LOAD)) {
+  for (const { entry, page, parts } of AT_LOAD) {
     if (!existsSync(entry)) continue;
     const chunks = chunksOf(entry);
     const loaded = parts.map((part) => chunks.find((chunk) => partName(chunk) === part));

@@ -51,8 +51,8 @@ page, with the same <code>service-feedback/analytics.js</code> a page, a Web Wor
 
 /** The snippet builder's page; the form is built in the browser from assets/elements.json. */
 const BUILDER = `<p>Pick an element and its options, see it live, then copy the snippet into your page (or your
-CMS's HTML block). Copy the script file beside your page, or point the script at your own copy:
-the library sends nothing to anyone but your collector (<code>endpoint</code>).</p>
+CMS's HTML block). Copy the script file with the <code>chunks/</code> folder beside it to your server, or
+point the script at your own copy: the library sends nothing to anyone but your collector (<code>endpoint</code>).</p>
 <div class="builder">
   <form id="builder-form" class="builder-form" novalidate>
     <label for="builder-element">Element</label>

@@ -56,7 +56,7 @@ async function watched(): Promise<Watched> {
 const partsRequested = (requests: string[]) => requests.filter((path) => path.startsWith('/dist/cdn/chunks/')).map((path) => partName(path.split('?')[0]!));
 
 describe('what the citizen CDN entries load', () => {
-  for (const [entry, { page: what, html, parts }] of Object.entries(AT_LOAD)) {
+  for (const { entry, page: what, html, parts } of AT_LOAD) {
     it(`${entry.replace('dist/cdn/', '')} with ${what}: the entry, then ${parts.join(', ')} — each once, nothing else`, async () => {
       const { page, problems, requests } = await watched();
       await page.goto(`${server.origin}/${html}`);
