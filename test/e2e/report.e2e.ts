@@ -21,7 +21,7 @@ let server: TestServer;
 let browser: Browser;
 
 /** The report page, ready: `units` unit pages drawn; CSP violations and errors collected. */
-async function reportPage(query: Record<string, string>, units: number): Promise<{ page: Page; problems: string[] }> {
+async function reportPage(query: Record<string, string>, units: number, path = '/test/e2e/pages/report.html'): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
   await context.addInitScript('window.__name = (fn) => fn;');
   const page = await context.newPage();
@@ -30,10 +30,11 @@ async function reportPage(query: Record<string, string>, units: number): Promise
     document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
   });
   page.on('console', (message) => {
-    if (message.type() === 'error' && !/favicon/.test(message.text() + message.location().url)) problems.push(`${message.text()} ${message.location().url}`);
+    // The demo asks /healthz (a collector's) whether it shows sample data: none here.
+    if (message.type() === 'error' && !/favicon|healthz/.test(message.text() + message.location().url)) problems.push(`${message.text()} ${message.location().url}`);
   });
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  await page.goto(`${server.origin}/test/e2e/pages/report.html?${new URLSearchParams({ src: FILE, ...query })}`);
+  await page.goto(`${server.origin}${path}?${new URLSearchParams(query)}`);
   await page.waitForFunction((n) => document.querySelector('svc-report')?.shadowRoot?.querySelectorAll('section.unit').length === n, units, { timeout: 15_000 });
   return { page, problems };
 }
@@ -45,7 +46,19 @@ const shownRows = (page: Page) =>
 before(async () => {
   await mkdir('test-results/e2e', { recursive: true });
   await writeFile(`.${FILE}`, JSON.stringify(records));
-  server = await startServer(() => ({ 'Content-Security-Policy': CSP }));
+  // The demo page's collector: /v1/summary answers report() of the same records, as asked.
+  server = await startServer(
+    () => ({ 'Content-Security-Policy': CSP }),
+    (req, res) => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (url.pathname !== '/v1/summary') return false;
+      const groupBy = (url.searchParams.get('groupBy') || '').split(',').filter(Boolean) as Array<'unit'>;
+      const period = (url.searchParams.get('period') ?? 'all') as 'quarter';
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(report(summarize(records, { groupBy, period, timeZone: url.searchParams.get('timeZone') ?? 'UTC' }), { asOf: AS_OF })));
+      return true;
+    },
+  );
   browser = await launch();
 });
 
@@ -60,7 +73,7 @@ describe('<svc-report> printed (CDN build, strict CSP)', () => {
       (row) => row.key.period === '2026-Q3',
     );
     assert.equal(expected.length, 5);
-    const { page, problems } = await reportPage({}, 5);
+    const { page, problems } = await reportPage({ src: FILE }, 5);
     assert.deepEqual(await shownRows(page), expected, 'the figures are report()\'s');
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('svc-report button').first().isVisible(), false, 'no button in print');
@@ -73,11 +86,23 @@ describe('<svc-report> printed (CDN build, strict CSP)', () => {
 
   it('one unit of the year: two pages (the league table and the unit), in English', async () => {
     const expected = report(summarize(records, { groupBy: ['unit'], period: 'year', timeZone: TZ }), { asOf: AS_OF }).filter((row) => row.key.unit === 'mot-cua');
-    const { page, problems } = await reportPage({ unit: 'mot-cua', period: 'year', lang: 'en' }, 1);
+    const { page, problems } = await reportPage({ src: FILE, unit: 'mot-cua', period: 'year', lang: 'en' }, 1);
     assert.deepEqual(await shownRows(page), expected);
     assert.match(await page.locator('svc-report h2').innerText(), /^Periodic evaluation report — 2026$/);
     const pdf = await page.pdf({ format: 'A4' });
     assert.equal(pdfPageCount(pdf), 2);
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+
+  it('the demo page, fed by the collector\'s /v1/summary: the intranet frame stays on screen, six pages printed', async () => {
+    const { page, problems } = await reportPage({}, 5, '/demo/report.html');
+    const expected = report(summarize(records, { groupBy: ['unit'], period: 'quarter', timeZone: TZ }), { asOf: AS_OF }).filter((row) => row.key.period === '2026-Q3');
+    assert.deepEqual(await shownRows(page), expected);
+    // The labels of the demo name the units: the first page (key order) is Địa chính – Xây dựng's.
+    assert.equal(await page.locator('svc-report section.unit h3').first().innerText(), 'Địa chính – Xây dựng — Quý 3/2026');
+    const pdf = await page.pdf({ format: 'A4' });
+    assert.equal(pdfPageCount(pdf), 6);
     assert.deepEqual(problems, []);
     await page.context().close();
   });

@@ -179,7 +179,7 @@ export const reportStyles = [
         color-scheme: light;
         display: block;
         padding: 0;
-        font-size: 10pt;
+        font-size: 9.5pt;
         background: #ffffff;
         color: #000000;
       }
@@ -207,7 +207,7 @@ export const reportStyles = [
         break-after: auto;
       }
       .page > * + * {
-        margin-block-start: 8pt;
+        margin-block-start: 6pt;
       }
       .unit {
         border: 0;
@@ -223,16 +223,22 @@ export const reportStyles = [
       }
       th,
       td {
-        padding: 3pt 4pt;
+        padding: 2pt 4pt;
+      }
+      .basis {
+        font-size: 7.5pt;
       }
       tr {
         break-inside: avoid;
       }
-      .weakest {
-        display: block;
+      /* A unit's page stays within one sheet even with the host page's margins around it. */
+      .facts {
+        grid-template-columns: repeat(3, minmax(0, 1fr));
+        gap: 4pt 12pt;
       }
-      .weakest > div + div {
-        margin-block-start: 8pt;
+      .weakest {
+        grid-template-columns: minmax(0, 1fr);
+        gap: 6pt;
       }
     }
   `,

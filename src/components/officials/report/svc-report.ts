@@ -41,7 +41,7 @@ const RANK_ORDER = { column: 'rank', descending: false } as const;
  * @cssproperty --svc-color-text - Text. Default #1b1b1b (dark: #e8ecf1); printed near-black.
  * @cssproperty --svc-color-card-border - Border of each unit's card on screen. Default #c9d1db.
  * @cssproperty --svc-font-family - Font family. Default: inherited from the page.
- * @cssproperty --svc-font-size - Base font size on screen. Default 16px (printed: 10pt).
+ * @cssproperty --svc-font-size - Base font size on screen. Default 16px (printed: 9.5pt).
  */
 export class SvcReport extends SvcDataElement {
   static override styles = reportStyles;
@@ -283,6 +283,8 @@ export class SvcReport extends SvcDataElement {
     const r = this.r;
     const lang = this.locale === 'en' ? 'en' : 'vi';
     const own = this.questionSet ?? null;
+    // One set (the usual case): named once in the heading; several: each question says its set.
+    const sets = [...new Set(page.questions.map((question) => question.set))];
     return html`<div class="weakest">
       <div>
         <h4 id=${`unit-${index}-standards`}>${r.weakestStandards}</h4>
@@ -312,7 +314,7 @@ export class SvcReport extends SvcDataElement {
       </div>
       ${page.questions.length
         ? html`<div>
-            <h4 id=${`unit-${index}-questions`}>${r.weakestQuestions}</h4>
+            <h4 id=${`unit-${index}-questions`}>${r.weakestQuestions}${sets.length === 1 ? ` — ${d.questionSetName(sets[0]!)}` : ''}</h4>
             <table aria-labelledby=${`unit-${index}-questions`}>
               <caption class="visually-hidden">${r.weakestQuestionsCaption(name)}</caption>
               <thead>
@@ -328,7 +330,7 @@ export class SvcReport extends SvcDataElement {
                   (question) => html`<tr data-question=${`${question.set}/${question.id}`}>
                     <th scope="row" class="text">
                       ${questionText(question.id, questionSetDefinition(question.set, own), lang)}
-                      <span class="basis">${d.questionSetName(question.set)}</span>
+                      ${sets.length > 1 ? html`<span class="basis">${d.questionSetName(question.set)}</span>` : nothing}
                     </th>
                     <td>${formatInteger(question.good, d)}</td>
                     <td>${formatInteger(question.answers, d)}</td>
