@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { CHART_JS_CODE, chartChunks } from '../../scripts/size.mjs';
+import { CHART_JS_CODE, chartChunks, reportChunks, staticClosure } from '../../scripts/size.mjs';
 
 const pattern = CHART_JS_CODE;
 const chartJsDir = dirname(createRequire(import.meta.url).resolve('chart.js'));
@@ -43,3 +43,23 @@ describe('chart.js stays out of the citizen bundle', () => {
     assert.ok(read('dist/cdn/dashboard.js').includes('"./analytics-worker.js"'));
   });
 });
+
+describe('the officials\' entry and its report chunk', () => {
+  it('officials.js imports the report chunk lazily, never statically, and is not a facade over a chunk', () => {
+    const entry = read('dist/cdn/officials.js');
+    const chunks = reportChunks();
+    assert.equal(chunks.length, 1, `one report chunk in dist/cdn/chunks: ${chunks.join(', ')}`);
+    const chunk = chunks[0]!.replace('dist/cdn/', './');
+    assert.ok(entry.includes(`import("${chunk}")`), `officials.js has import("${chunk}")`);
+    assert.deepEqual(staticClosure('dist/cdn/officials.js'), ['dist/cdn/officials.js'], 'officials.js loads nothing else before it runs');
+    assert.ok(entry.length > 20_000, 'the inbox and Lit are in the entry itself');
+  });
+
+  it('the report chunk takes Lit from the entry and finds the worker beside it', () => {
+    const chunk = read(reportChunks()[0]!);
+    assert.match(chunk, /^import\{[^}]+\}from"\.\.\/officials\.js";/);
+    assert.ok(chunk.includes('"../analytics-worker.js"'), 'the worker URL is relative to dist/cdn/chunks/');
+    assert.doesNotMatch(chunk, pattern);
+  });
+});
+
