@@ -89,7 +89,7 @@ export class Store implements Storage {
     // Ratings: `verified` and the flags are the collector's; invitations are spent one rating at a
     // time, each in the transaction of its insert (CONTRACT §7).
     const originals = [...unique.values()];
-    const prepared = await markBursts(this.db, originals.map(prepareRating), ingest, now);
+    const prepared = await markBursts(this.db, originals.map((record) => prepareRating(record, ingest.verified === true)), ingest, now);
     const plain: FeedbackRecord[] = [];
     for (const [index, record] of prepared.entries()) {
       const code = originals[index]!.kind === 'rating' ? (originals[index] as Record<string, unknown>)['invitation'] : undefined;
