@@ -124,7 +124,10 @@ export class SvcRating extends SvcSubmittingElement {
   declare kioskKey: string | undefined;
   /** Kiosk mode: show the form only when an official armed the kiosk with a served case. */
   declare requireArming: boolean | string;
-  /** Kiosk mode without arming: presses sooner than this many seconds after the last rating are ignored. Default 5. */
+  /**
+   * Kiosk mode without arming: the thank-you stays at least this many seconds, and a send sooner
+   * than that after the last rating is ignored (a tablet pressed ten times counts once). Default 5; 0 = off.
+   */
   declare minInterval: number | string;
   /**
    * Which questions follow the score: `standards` (the yes/no list of `standards`, the default) |
@@ -289,6 +292,18 @@ export class SvcRating extends SvcSubmittingElement {
     }
   }
 
+  /** The unarmed kiosk's minimum gap between ratings, in seconds (0: none). */
+  private get minIntervalSeconds(): number {
+    const seconds = Number(this.minInterval);
+    return Number.isFinite(seconds) && seconds >= 0 ? seconds : 5;
+  }
+
+  /** How long the thank-you shows: `reset-after`, and for an unarmed kiosk at least `min-interval`. */
+  private get thanksSeconds(): number {
+    const reset = this.seconds(this.resetAfter, 8);
+    return this.resolvedMode === 'kiosk' && this.gateKind !== 'kiosk' ? Math.max(reset, this.minIntervalSeconds) : reset;
+  }
+
   private seconds(value: number | string, fallback: number): number {
     const seconds = Number(value);
     return Number.isFinite(seconds) && seconds > 0 ? seconds : fallback;
@@ -353,7 +368,7 @@ export class SvcRating extends SvcSubmittingElement {
   private tick(): void {
     const now = Date.now();
     if (this.view === 'thanks') {
-      const left = Math.ceil(this.seconds(this.resetAfter, 8) - (now - this.thanksAt) / 1000);
+      const left = Math.ceil(this.thanksSeconds - (now - this.thanksAt) / 1000);
       if (left <= 0) this.startOver();
       else this.countdown = left;
       return;
@@ -400,7 +415,7 @@ export class SvcRating extends SvcSubmittingElement {
     if (this.submitting) return;
     // An unarmed kiosk ignores presses that come too soon after its last rating.
     const kiosk = this.resolvedMode === 'kiosk';
-    if (kiosk && this.gateKind !== 'kiosk' && Date.now() - this.lastRatingAt < this.seconds(this.minInterval, 5) * 1000) return;
+    if (kiosk && this.gateKind !== 'kiosk' && Date.now() - this.lastRatingAt < this.minIntervalSeconds * 1000) return;
     if (this.gateKind !== '' && (!this.gate || this.gate.screen())) return;
     const errors = this.validate();
     this.errors = errors;
@@ -442,7 +457,7 @@ export class SvcRating extends SvcSubmittingElement {
         this.persisted = result.persisted;
         this.queuedOffline = globalThis.navigator?.onLine === false;
         this.thanksAt = Date.now();
-        this.countdown = this.seconds(this.resetAfter, 8);
+        this.countdown = this.thanksSeconds;
         this.view = 'thanks';
       }
     } finally {
