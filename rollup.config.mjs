@@ -57,8 +57,9 @@ const entries = [
 
 export default entries.map(({ input, output, extra = [] }) => ({
   input,
-  // A lazy chunk (the report) takes Lit and the shared modules from its entry, which exports them
-  // under extra names, rather than the entry becoming a facade over a chunk holding all of it.
+  // Lazily loaded parts (the rating's invitation and kiosk gates, the report, chart.js) import what
+  // they share with the entry from the entry itself, which exports it under extra names: without
+  // this the entry becomes a facade over a chunk holding all of it, and every page loads two files.
   preserveEntrySignatures: 'allow-extension',
   output: {
     dir: 'dist/cdn',

@@ -46,7 +46,7 @@ const hasDashboard = existsSync('src/dashboard.ts');
 const hasReport = existsSync('src/components/officials/report/svc-report.ts');
 
 export const BUDGETS = [
-  { file: 'dist/cdn/service-feedback.js', maxGzipKiB: 30, optional: !existsSync('src/index.ts'), forbidden: [CHART_JS_CODE] },
+  { file: 'dist/cdn/service-feedback.js', maxGzipKiB: 31, optional: !existsSync('src/index.ts'), forbidden: [CHART_JS_CODE] },
   // The dashboard entry: Lit, analytics, both elements; chart.js stays in its own chunk.
   { file: 'dist/cdn/dashboard.js', maxGzipKiB: 80, optional: !hasDashboard, forbidden: [CHART_JS_CODE] },
   // chart.js tree-shaken to two controllers, two scales, the filler, legend and tooltip.

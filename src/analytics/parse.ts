@@ -258,6 +258,8 @@ function columnType(path: string[]): 'string' | 'number' | 'boolean' {
   if (path.length === 3 && first === 'attachments' && INDEX.test(second!) && third === 'size') return 'number';
   if (path.length === 2 && first === 'standards') return 'boolean';
   if (path.length === 2 && first === 'contact' && second === 'consent') return 'boolean';
+  // A stored rating's `verified` (CONTRACT §7), so an export read back equals the records.
+  if (path.length === 1 && first === 'verified') return 'boolean';
   return 'string';
 }
 

@@ -30,6 +30,14 @@ export interface CollectorConfig {
   open311Agency: string | undefined;
   /** Keys accepted as Open311 `api_key`; undefined = none required. */
   open311ApiKeys: string[] | undefined;
+  /** The agency's own rating page for invitation links (`?svc-invite=CODE`); undefined = the hosted `/r/{code}`. */
+  inviteUrl: string | undefined;
+  /** Default lifetime of an invitation, in days (fractions allowed). */
+  inviteTtlDays: number;
+  /** Lifetime of a kiosk arming, in seconds. */
+  kioskArmSeconds: number;
+  /** Ratings of one kiosk or address closer than this many seconds are marked `suspect: "burst"`; 0 = off. */
+  burstSeconds: number;
   /** Where complaint events are POSTed (CONTRACT §8); undefined = no webhooks. */
   webhookUrl: string | undefined;
   /** Key of the `X-Svc-Signature` HMAC; required with `webhookUrl`. */
@@ -164,6 +172,23 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     throw new ConfigError('OPEN311_AGENCY', 'must be one line of at most 200 characters.');
   }
 
+  const inviteUrl = value('INVITE_URL');
+  if (inviteUrl !== undefined) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(inviteUrl);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.hash !== '') {
+      throw new ConfigError('INVITE_URL', `"${inviteUrl}" is not the http(s) URL of a rating page (no #fragment).`);
+    }
+  }
+  const ttlRaw = value('INVITE_TTL_DAYS');
+  const inviteTtlDays = ttlRaw === undefined ? 30 : Number(ttlRaw);
+  if (!/^\d+(\.\d+)?$/.test(ttlRaw ?? '30') || !(inviteTtlDays > 0) || inviteTtlDays > 3650) {
+    throw new ConfigError('INVITE_TTL_DAYS', `must be a number of days greater than 0, at most 3650 (got "${ttlRaw}").`);
+  }
   const webhookUrl = value('WEBHOOK_URL');
   const webhookSecret = value('WEBHOOK_SECRET');
   if (webhookUrl !== undefined) {
@@ -206,6 +231,10 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
 
   return {
     port: integer('PORT', 8787, 0, 65535),
+    inviteUrl,
+    inviteTtlDays,
+    kioskArmSeconds: integer('KIOSK_ARM_SECONDS', 600, 10, 86_400),
+    burstSeconds: integer('BURST_SECONDS', 3, 0, 3600),
     host: value('HOST'),
     database,
     adminToken,

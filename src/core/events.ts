@@ -22,6 +22,8 @@ export interface SvcErrorDetail {
   message: string;
   id?: string;
   field?: string;
+  /** For `rejected`: the collector's own code when it gave one (`invitation_used`, `invitation_expired`, …). */
+  reason?: string;
 }
 
 export interface SvcEventMap {

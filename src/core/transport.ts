@@ -294,6 +294,7 @@ export class Transport {
         code: 'rejected',
         message: error?.message ?? 'The collector rejected this record.',
         ...(error?.field ? { field: error.field } : {}),
+        ...(error?.code ? { reason: error.code } : {}),
       });
     }
   }

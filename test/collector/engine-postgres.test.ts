@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { MIGRATIONS, openStorage } from '../../src/collector/storage/index.js';
 import { collectorSuite } from '../support/collector-suite.js';
+import { verifiedSuite } from '../support/verified-suite.js';
 import { startPostgres, type PostgresServer } from '../support/postgres.js';
 
 let server: PostgresServer | undefined;
@@ -14,6 +15,16 @@ collectorSuite('postgres', {
     return openStorage({ engine: 'postgres', url: await server.createDatabase(), poolSize: 10 });
   },
   teardown: () => server?.stop(),
+});
+
+let verifiedServer: PostgresServer | undefined;
+
+verifiedSuite('postgres', {
+  async open() {
+    verifiedServer = await startPostgres();
+    return openStorage({ engine: 'postgres', url: await verifiedServer.createDatabase(), poolSize: 10 });
+  },
+  teardown: () => verifiedServer?.stop(),
 });
 
 describe('several instances starting at once on one PostgreSQL', () => {

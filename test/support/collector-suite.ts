@@ -151,7 +151,8 @@ export function collectorSuite(engine: 'pglite' | 'postgres', setup: EngineSetup
         assert.equal(reply.status, 200);
         assert.deepEqual(reply.body, { results: [{ id: record['id'], status: 'accepted' }] });
         const stored = await storage.getRecord(record['id'] as string);
-        assert.deepEqual(stored, record);
+        // The collector adds `verified` to every rating (CONTRACT §7): false without invitation.
+        assert.deepEqual(stored, { ...record, verified: false });
       });
 
       it('accepts application/json and answers with CORS headers the outbox can read', async () => {
@@ -466,7 +467,7 @@ export function collectorSuite(engine: 'pglite' | 'postgres', setup: EngineSetup
         assert.equal(all.body[1].status, 'received');
         const ratings = await request(`${main.url}/v1/records?kind=rating&from=2032-01-01&to=2032-02-01`, { headers: admin });
         assert.deepEqual(ratings.body.map((record: { id: string }) => record.id), [records[0]!['id'], records[2]!['id']]);
-        assert.deepEqual(ratings.body[0], records[0]);
+        assert.deepEqual(ratings.body[0], { ...records[0], verified: false });
         const empty = await request(`${main.url}/v1/records?from=2099-01-01T00:00:00Z`, { headers: admin });
         assert.deepEqual(empty.body, []);
       });

@@ -9,6 +9,9 @@ import { getHealth } from './health.js';
 import { open311Routes } from './open311.js';
 import { getRecord, getRecords, getRecordsCsv } from './records.js';
 import { postSubmissions } from './submissions.js';
+import { getInvitation, getInvitationQr, postInvitations } from './invitations.js';
+import { deleteKiosk, getNextArming, postArm, postKiosk } from './kiosks.js';
+import { getHostedAsset, getHostedPage } from './hosted.js';
 import { getSummary, summaryAccess } from './summary.js';
 import { deleteToken, getTokens, postToken } from './tokens.js';
 
@@ -31,6 +34,17 @@ export function routes(): Route<App>[] {
     { method: 'GET', path: '/v1/records.csv', access: 'admin', handle: getRecordsCsv },
     { method: 'GET', path: '/v1/records/:id', access: 'admin', handle: getRecord },
     { method: 'GET', path: '/v1/summary', access: summaryAccess, handle: getSummary },
+    { method: 'POST', path: '/v1/invitations', access: 'admin', handle: postInvitations },
+    { method: 'GET', path: '/v1/invitations/:code', access: 'public', handle: getInvitation },
+    { method: 'GET', path: '/v1/invitations/:code/qr.svg', access: 'public', handle: getInvitationQr },
+    { method: 'POST', path: '/v1/kiosks', access: 'admin', handle: postKiosk },
+    { method: 'DELETE', path: '/v1/kiosks/:id', access: 'admin', handle: deleteKiosk },
+    { method: 'POST', path: '/v1/kiosks/:id/arm', access: 'admin', handle: postArm },
+    // The kiosk page may live on the agency's own site: its key, not an origin list, guards it.
+    { method: 'GET', path: '/v1/kiosks/:id/next', access: 'public', handle: getNextArming },
+    { method: 'GET', path: '/r/:code', access: 'public', handle: getHostedPage },
+    { method: 'GET', path: '/r/assets/:file', access: 'public', handle: getHostedAsset },
+    { method: 'GET', path: '/r/assets/chunks/:file', access: 'public', handle: getHostedAsset },
     { method: 'POST', path: '/v1/ratings/:id/flag', access: 'admin', handle: postFlag },
     { method: 'DELETE', path: '/v1/ratings/:id/flag', access: 'admin', handle: deleteFlag },
     { method: 'POST', path: '/v1/tokens', access: 'admin', handle: postToken },

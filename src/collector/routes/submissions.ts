@@ -17,8 +17,8 @@ export interface SubmissionResult {
   status: 'accepted' | 'duplicate' | 'rejected';
   trackingCode?: string;
   dueAt?: string;
-  /** `validation`, or a refusal of the collector (`already_rated`, …). */
-  error?: ValidationError | HandlingRefusal;
+  /** `validation`, or a refusal of the collector (`already_rated`, `invitation_used`, …). */
+  error?: ValidationError | HandlingRefusal | { code: string; message: string; field?: string };
 }
 
 /** Counts a submission request against its client's minute; 429 with Retry-After when over. */
@@ -120,7 +120,12 @@ export async function postSubmissions(context: Context): Promise<void> {
     results.push({ id: idOf(checked.record), status: 'accepted' });
   }
   const now = app.now();
-  const outcomes = await app.storage.submit(valid, { now, complaintDueDays: app.config.complaintDueDays });
+  const outcomes = await app.storage.submit(valid, {
+    now,
+    complaintDueDays: app.config.complaintDueDays,
+    source: clientAddress(req, app.config.trustProxy),
+    burstSeconds: app.config.burstSeconds,
+  });
   outcomes.forEach((outcome, index) => {
     results[slots[index]!] = outcome;
   });

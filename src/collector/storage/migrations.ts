@@ -1,5 +1,6 @@
 import { CASE_MARK, COMPLAINT_MARK } from './summary-sql.js';
 import type { Database } from './types.js';
+import { VERIFIED_MIGRATIONS } from '../verified/migrations.js';
 
 /** One schema change; applied once, in version order, recorded in `schema_migrations`. */
 export interface Migration {
@@ -47,6 +48,7 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX records_at ON records (at, id)',
     ],
   },
+  ...VERIFIED_MIGRATIONS,
   // 20–29: officials' access, audit and complaint handling (CONTRACT §8).
   {
     version: 20,

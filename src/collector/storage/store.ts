@@ -6,6 +6,8 @@ import * as SQL from './sql.js';
 import { reportSummaryFromRollups } from './rollups.js';
 import { summarizeInSql } from './summary-sql.js';
 import type { Summary } from '../../analytics/summary.js';
+import { Invitations } from '../verified/invitations.js';
+import { markBursts, prepareRating, verifiedRating, type IngestContext } from '../verified/ingest.js';
 import type {
   AggregateQuery,
   ComplaintPatch,
@@ -75,14 +77,27 @@ export class Store implements Storage {
     this.rollupZone = options.rollupZone;
   }
 
-  async submit(records: readonly FeedbackRecord[], { now, complaintDueDays = 10 }: { now: Date; complaintDueDays?: number }): Promise<SubmitOutcome[]> {
+  async submit(
+    records: readonly FeedbackRecord[],
+    { now, complaintDueDays = 10, ...ingest }: { now: Date; complaintDueDays?: number } & IngestContext,
+  ): Promise<SubmitOutcome[]> {
     if (records.length === 0) return [];
     // A repeat inside one batch is answered like any repeat: the first occurrence is stored.
     const unique = new Map<string, FeedbackRecord>();
     for (const record of records) if (!unique.has(idOf(record))) unique.set(idOf(record), record);
     const found = new Map<string, SubmitOutcome>();
-    for (let attempt = 1; ; attempt++) {
-      const rows = [...unique.values()].map((record) =>
+    // Ratings: `verified` and the flags are the collector's; invitations are spent one rating at a
+    // time, each in the transaction of its insert (CONTRACT §7).
+    const originals = [...unique.values()];
+    const prepared = await markBursts(this.db, originals.map((record) => prepareRating(record, ingest.verified === true)), ingest, now);
+    const plain: FeedbackRecord[] = [];
+    for (const [index, record] of prepared.entries()) {
+      const code = originals[index]!.kind === 'rating' ? (originals[index] as Record<string, unknown>)['invitation'] : undefined;
+      if (code === undefined) plain.push(record);
+      else found.set(idOf(record), await this.submitInvited(record, code, now));
+    }
+    for (let attempt = 1; plain.length > 0; attempt++) {
+      const rows = plain.map((record) =>
         toRow(record, now, complaintDueDays, record.kind === 'complaint' ? this.trackingCode() : undefined),
       );
       try {
@@ -105,9 +120,36 @@ export class Store implements Storage {
       const result = found.get(idOf(record));
       if (!result) throw new Error('A submitted record was neither stored nor found.');
       // The second occurrence of an id in one batch is a duplicate of the first.
-      const out = answered.has(idOf(record)) ? { ...result, status: 'duplicate' as const } : result;
+      const out = answered.has(idOf(record)) && result.status !== 'rejected' ? { ...result, status: 'duplicate' as const } : result;
       answered.add(idOf(record));
       return out;
+    });
+  }
+
+  /**
+   * One rating with an invitation: spent and stored in one transaction, or refused. A resend of a
+   * stored rating is a duplicate whatever became of the invitation since.
+   */
+  private async submitInvited(record: FeedbackRecord, code: unknown, now: Date): Promise<SubmitOutcome> {
+    const id = idOf(record);
+    return this.db.transaction(async (tx): Promise<SubmitOutcome> => {
+      const [existing] = await tx.query(SQL.SELECT_BY_IDS, [[id]]);
+      if (existing) return outcome(existing, false);
+      const spent = await Invitations.redeem(tx, code, id, now);
+      if (!spent.ok) {
+        if (spent.repeat) return { id, status: 'duplicate' };
+        return { id, status: 'rejected', error: { code: spent.refusal, message: REFUSALS[spent.refusal], field: 'invitation' } };
+      }
+      const row = toRow(verifiedRating(record, spent.fields), now, 0);
+      const [stored] = await tx.query(SQL.INSERT_NEW, [JSON.stringify([row])]);
+      if (stored?.['inserted'] !== true) {
+        // The same id stored by another request meanwhile: undo the spending, answer duplicate.
+        throw new DuplicateMeanwhile();
+      }
+      return outcome(stored, true);
+    }).catch((error: unknown) => {
+      if (error instanceof DuplicateMeanwhile) return { id, status: 'duplicate' as const };
+      throw error;
     });
   }
 
@@ -252,6 +294,16 @@ export class Store implements Storage {
     return this.db.close();
   }
 }
+
+/** Thrown inside the transaction to roll back a spent invitation whose rating id was taken meanwhile. */
+class DuplicateMeanwhile extends Error {}
+
+/** The messages of the invitation refusals (the citizen-facing text is the element's). */
+const REFUSALS = {
+  invitation_used: 'This invitation has already been used to rate its case.',
+  invitation_expired: 'This invitation has expired.',
+  invitation_invalid: 'No open invitation has this code.',
+} as const;
 
 /**
  * The status rules of CONTRACT §8: received → in_progress → resolved | rejected (an open

@@ -2,6 +2,7 @@ import type { CaseRecord, ComplaintStatus, FeedbackRecord, RecordKind } from '..
 import type { ValidationError } from '../../core/validate.js';
 import type { Period } from '../../analytics/period.js';
 import type { GroupField, Summary } from '../../analytics/summary.js';
+import type { IngestContext } from '../verified/ingest.js';
 
 export type Row = Record<string, unknown>;
 
@@ -21,7 +22,9 @@ export interface Database extends Queryable {
 /** What became of one submitted record. */
 export interface SubmitOutcome {
   id: string;
-  status: 'accepted' | 'duplicate';
+  status: 'accepted' | 'duplicate' | 'rejected';
+  /** Why a valid record was refused (a rating's invitation: `invitation_used` …). */
+  error?: { code: string; message: string; field?: string };
   /** The complaint's tracking code: the original one for a repeat. */
   trackingCode?: string;
   dueAt?: string;
@@ -131,7 +134,7 @@ export interface Storage {
    * Idempotent insert of valid ratings and complaints; one outcome per record, in order.
    * Complaints are due `complaintDueDays` after `now` (default 10).
    */
-  submit(records: readonly FeedbackRecord[], options: { now: Date; complaintDueDays?: number }): Promise<SubmitOutcome[]>;
+  submit(records: readonly FeedbackRecord[], options: { now: Date; complaintDueDays?: number } & IngestContext): Promise<SubmitOutcome[]>;
   /** Inserts or updates valid cases (an existing case id is updated, only inside `scope` when given). */
   importCases(records: readonly CaseRecord[], options: { now: Date; scope?: { agency: string; unit: string | null } }): Promise<ImportOutcome[]>;
   /** A complaint by tracking code or record id. */

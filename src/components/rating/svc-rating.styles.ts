@@ -160,6 +160,24 @@ export const ratingStyles = [
       color: var(--_error);
       margin-block-start: 4px;
     }
+    .case {
+      border-inline-start: 4px solid var(--_primary);
+      padding-inline-start: 12px;
+    }
+    .case dt {
+      display: inline;
+      font-weight: 700;
+    }
+    .case dt::after {
+      content: ': ';
+    }
+    .case dd {
+      display: inline;
+      margin: 0;
+    }
+    .gate-message {
+      padding-block: 16px;
+    }
     .root[data-mode='kiosk'] .choice-face {
       min-height: 120px;
     }

@@ -3,6 +3,8 @@ import { LIMITS } from '../../core/limits.js';
 import { standardText } from '../../core/standards.js';
 import type { FeedbackRecord, RatingRecord, Scale } from '../../core/record.js';
 import { defineElement } from '../shared/define.js';
+import { flag } from '../shared/flag.js';
+import type { GateFactory, GateHost, RatingGate } from './gate.js';
 import { errorSummary, focusErrorSummary, type FieldError } from '../shared/error-summary.js';
 import { SvcSubmittingElement } from '../shared/submitting-element.js';
 import { face, tick } from './faces.js';
@@ -15,6 +17,15 @@ const questionModule = () => import('./question-texts.js');
 import { ratingStyles } from './svc-rating.styles.js';
 
 type View = 'form' | 'thanks';
+
+/** Boolean attributes whose properties also take their string forms (see `flag`). */
+const FLAG = { fromAttribute: (value: string | null) => value !== null, toAttribute: (value: unknown) => (flag(value) ? '' : null) };
+
+/** The verified-rating parts, loaded only on a page that uses them (they weigh nothing otherwise). */
+const GATES: Record<'invite' | 'kiosk', () => Promise<{ createGate: GateFactory }>> = {
+  invite: () => import('./invitation-gate.js'),
+  kiosk: () => import('./kiosk-gate.js'),
+};
 
 /** Colour family of a face: a second cue beside the label, never the only one. */
 function moodOf(score: number, scale: Scale): 'low' | 'mid' | 'high' {
@@ -33,7 +44,7 @@ function moodOf(score: number, scale: Scale): 'low' | 'mid' | 'high' {
  * @fires svc-submit - Cancelable, before the record is stored. `detail.record` may be extended.
  * @fires svc-queued - The record is in the outbox. `detail.record`, `detail.persisted`.
  * @fires svc-sent - The collector acknowledged the record. `detail.id`.
- * @fires svc-error - `detail.code`: `validation` | `rejected` | `delivery-failed` | `storage-unavailable`.
+ * @fires svc-error - `detail.code`: `validation` | `rejected` | `delivery-failed` | `storage-unavailable`; `detail.reason` the collector's code of a refusal (`invitation_used` …).
  *
  * @csspart base - The outer box.
  * @csspart form - The form.
@@ -44,6 +55,7 @@ function moodOf(score: number, scale: Scale): 'low' | 'mid' | 'high' {
  * @csspart thanks - The thank-you panel.
  * @csspart open-button - The button that opens the dialog (`mode="button"`).
  * @csspart dialog - The dialog (`mode="button"`).
+ * @csspart case - What a verified rating is about (dossier, procedure, unit).
  *
  * @cssproperty --svc-color-primary - Buttons, the chosen answer, links. Default #0a5299.
  * @cssproperty --svc-color-on-primary - Text on the primary colour. Default #ffffff.
@@ -77,6 +89,11 @@ export class SvcRating extends SvcSubmittingElement {
     submitting: { state: true },
     delivered: { state: true },
     countdown: { state: true },
+    invitation: {},
+    kioskId: { attribute: 'kiosk-id' },
+    kioskKey: { attribute: 'kiosk-key' },
+    requireArming: { attribute: 'require-arming', converter: FLAG },
+    minInterval: { attribute: 'min-interval' },
     loadedSet: { state: true },
     setAnswers: { state: true },
   };
@@ -99,6 +116,19 @@ export class SvcRating extends SvcSubmittingElement {
   declare question: string | undefined;
   /** The chosen score (1…scale), or null. Setting it in code fires no event. */
   declare score: number | string | null;
+  /** Invitation code of a served case (else the page URL's `svc-invite` parameter): the rating is verified. */
+  declare invitation: string | undefined;
+  /** Kiosk id: records carry it as `kioskId`; with `require-arming`, the kiosk that officials arm. */
+  declare kioskId: string | undefined;
+  /** The kiosk's key (`Authorization: Kiosk <key>` of its long poll). */
+  declare kioskKey: string | undefined;
+  /** Kiosk mode: show the form only when an official armed the kiosk with a served case. */
+  declare requireArming: boolean | string;
+  /**
+   * Kiosk mode without arming: the thank-you stays at least this many seconds, and a send sooner
+   * than that after the last rating is ignored (a tablet pressed ten times counts once). Default 5; 0 = off.
+   */
+  declare minInterval: number | string;
   /**
    * Which questions follow the score: `standards` (the yes/no list of `standards`, the default) |
    * `sipas` (SIPAS, Decision 2640/QĐ-BNV: five factors, 5 points each) | `tthc-9` (the nine-index
@@ -130,6 +160,10 @@ export class SvcRating extends SvcSubmittingElement {
   private lastInput = Date.now();
   private ticker: ReturnType<typeof setInterval> | undefined;
   private readonly internals: ElementInternals | undefined;
+  private gate: RatingGate | undefined;
+  private gateKind: '' | 'invite' | 'kiosk' = '';
+  private rejectedReason: string | undefined;
+  private lastRatingAt = 0;
 
   constructor() {
     super();
@@ -145,6 +179,8 @@ export class SvcRating extends SvcSubmittingElement {
     this.submitting = false;
     this.delivered = false;
     this.countdown = 0;
+    this.requireArming = false;
+    this.minInterval = 5;
     this.questions = 'standards';
     this.setAnswers = {};
     this.internals = typeof this.attachInternals === 'function' ? this.attachInternals() : undefined;
@@ -154,6 +190,7 @@ export class SvcRating extends SvcSubmittingElement {
     this.addEventListener('svc-error', (event) => {
       if (event.detail.id === this.recordId && event.detail.code === 'rejected') {
         this.rejectedMessage = event.detail.message;
+        this.rejectedReason = event.detail.reason;
         this.requestUpdate();
       }
     });
@@ -162,6 +199,37 @@ export class SvcRating extends SvcSubmittingElement {
   /** The form this element belongs to, when form-associated. */
   get form(): HTMLFormElement | null {
     return this.internals?.form ?? null;
+  }
+
+  /** The collector's base URL resolved against the page, or null. */
+  collectorUrl(): string | null {
+    return this.endpointUrl;
+  }
+
+  /** The invitation in force: the attribute, else the page URL's `svc-invite` parameter. */
+  invitationCode(): string | undefined {
+    const own = this.invitation?.trim();
+    if (own) return own;
+    try {
+      return new URLSearchParams(location.search).get('svc-invite')?.trim() || undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Loads the part this configuration needs (an armed kiosk, an invitation), or drops it. */
+  private chooseGate(): void {
+    const kind = this.resolvedMode === 'kiosk' && flag(this.requireArming) ? 'kiosk' : this.invitationCode() ? 'invite' : '';
+    if (kind === this.gateKind) return;
+    this.gateKind = kind;
+    this.gate?.dispose();
+    this.gate = undefined;
+    if (kind === '') return;
+    void GATES[kind]().then(({ createGate }) => {
+      if (this.gateKind !== kind || this.gate) return;
+      this.gate = createGate(this as unknown as GateHost);
+      this.requestUpdate();
+    });
   }
 
   private get resolvedScale(): Scale {
@@ -208,6 +276,7 @@ export class SvcRating extends SvcSubmittingElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    this.chooseGate();
     if (changed.has('questions') || changed.has('questionSet')) {
       this.setAnswers = {};
       const id = this.questions;
@@ -221,6 +290,18 @@ export class SvcRating extends SvcSubmittingElement {
         });
       }
     }
+  }
+
+  /** The unarmed kiosk's minimum gap between ratings, in seconds (0: none). */
+  private get minIntervalSeconds(): number {
+    const seconds = Number(this.minInterval);
+    return Number.isFinite(seconds) && seconds >= 0 ? seconds : 5;
+  }
+
+  /** How long the thank-you shows: `reset-after`, and for an unarmed kiosk at least `min-interval`. */
+  private get thanksSeconds(): number {
+    const reset = this.seconds(this.resetAfter, 8);
+    return this.resolvedMode === 'kiosk' && this.gateKind !== 'kiosk' ? Math.max(reset, this.minIntervalSeconds) : reset;
   }
 
   private seconds(value: number | string, fallback: number): number {
@@ -277,6 +358,7 @@ export class SvcRating extends SvcSubmittingElement {
     this.view = 'form';
     this.delivered = false;
     this.rejectedMessage = undefined;
+    this.rejectedReason = undefined;
     this.recordId = undefined;
     this.lastInput = Date.now();
     this.renderRoot.querySelector<HTMLFormElement>('form')?.reset();
@@ -286,7 +368,7 @@ export class SvcRating extends SvcSubmittingElement {
   private tick(): void {
     const now = Date.now();
     if (this.view === 'thanks') {
-      const left = Math.ceil(this.seconds(this.resetAfter, 8) - (now - this.thanksAt) / 1000);
+      const left = Math.ceil(this.thanksSeconds - (now - this.thanksAt) / 1000);
       if (left <= 0) this.startOver();
       else this.countdown = left;
       return;
@@ -331,6 +413,10 @@ export class SvcRating extends SvcSubmittingElement {
   private async onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.submitting) return;
+    // An unarmed kiosk ignores presses that come too soon after its last rating.
+    const kiosk = this.resolvedMode === 'kiosk';
+    if (kiosk && this.gateKind !== 'kiosk' && Date.now() - this.lastRatingAt < this.minIntervalSeconds * 1000) return;
+    if (this.gateKind !== '' && (!this.gate || this.gate.screen())) return;
     const errors = this.validate();
     this.errors = errors;
     if (errors.length > 0) {
@@ -353,6 +439,9 @@ export class SvcRating extends SvcSubmittingElement {
       record.questionSet = set.id;
       if (Object.keys(this.setAnswers).length > 0) record.answers = { ...this.setAnswers };
     }
+    const kioskId = this.kioskId?.trim();
+    if (kioskId) record['kioskId'] = kioskId;
+    this.gate?.decorate(record);
 
     this.submitting = true;
     try {
@@ -363,10 +452,12 @@ export class SvcRating extends SvcSubmittingElement {
         await focusErrorSummary(this);
       } else if (result.status === 'queued') {
         this.recordId = result.record.id;
+        this.lastRatingAt = Date.now();
+        this.gate?.queued(record);
         this.persisted = result.persisted;
         this.queuedOffline = globalThis.navigator?.onLine === false;
         this.thanksAt = Date.now();
-        this.countdown = this.seconds(this.resetAfter, 8);
+        this.countdown = this.thanksSeconds;
         this.view = 'thanks';
       }
     } finally {
@@ -389,7 +480,9 @@ export class SvcRating extends SvcSubmittingElement {
 
   override render(): TemplateResult {
     const mode = this.resolvedMode;
-    const body = this.view === 'thanks' ? this.renderThanks() : this.renderForm();
+    // A gate still loading shows nothing yet: an unarmed kiosk must never show the form.
+    const screen = this.view === 'thanks' ? undefined : this.gateKind !== '' && !this.gate ? html`` : this.gate?.screen();
+    const body = this.view === 'thanks' ? this.renderThanks() : (screen ?? this.renderForm());
     if (mode !== 'button') return html`<div class="root framed" part="base" data-mode=${mode}>${body}</div>`;
     const t = this.t;
     return html`<div class="root" part="base" data-mode="button">
@@ -415,7 +508,7 @@ export class SvcRating extends SvcSubmittingElement {
     const scoreError = this.errors.find((error) => error.field === 'score');
     const commentError = this.errors.find((error) => error.field === 'comment');
     return html`<form part="form" novalidate @submit=${this.onSubmit} @keydown=${this.onKeydown} @pointerdown=${this.touched}>
-      ${errorSummary(this.renderRoot, this.t.errorSummaryTitle, this.errors)}
+      ${errorSummary(this.renderRoot, this.t.errorSummaryTitle, this.errors)} ${this.gate?.intro() ?? nothing}
       <fieldset class="score" aria-describedby=${scoreError ? 'score-error' : nothing}>
         <legend part="legend" class="question">${this.question || t.ratingQuestion}</legend>
         ${scoreError ? html`<p id="score-error" class="field-error">${scoreError.message}</p>` : nothing}
@@ -545,7 +638,7 @@ export class SvcRating extends SvcSubmittingElement {
           <p class="thanks-title" id="thanks-title">${t.thanks}</p>
           ${status === nothing ? nothing : html`<p class="thanks-status">${status}</p>`}
           ${this.persisted ? nothing : html`<p class="warning">${t.errorNotKept}</p>`}
-          ${this.rejectedMessage ? html`<p class="warning">${t.errorRejected}</p>` : nothing}
+          ${this.rejectedMessage ? html`<p class="warning">${this.gate?.refusal(this.rejectedReason) ?? t.errorRejected}</p>` : nothing}
         </div>
         ${kiosk
           ? html`<p class="hint">${t.kioskResetIn(this.countdown)}</p>
