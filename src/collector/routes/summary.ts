@@ -114,6 +114,9 @@ export async function getSummary(context: Context): Promise<void> {
   const from = instantParam(url, 'from');
   const to = instantParam(url, 'to');
   const options = reportOptions(url);
+  // One instant for the database and report(): the collector's clock unless the query names one.
+  const asOf = new Date(options.asOf ?? app.now()).toISOString();
+  options.asOf = asOf;
   const includeFlagged = booleanParam(url, 'includeFlagged');
   const format = url.searchParams.get('format') || 'rows';
   if (format !== 'rows' && format !== 'summary') throw bad('format', 'format takes rows (default) or summary.');
@@ -121,7 +124,7 @@ export async function getSummary(context: Context): Promise<void> {
   try {
     const query = { groupBy, period, timeZone, includeFlagged, ...(from ? { from } : {}), ...(to ? { to } : {}), ...scope };
     // Rows come from the kept rollups (CONTRACT §10); the Summary itself keeps every link key, so it is scanned.
-    summary = format === 'summary' ? await app.storage.summarize(query) : await app.storage.summarizeForReport(query);
+    summary = format === 'summary' ? await app.storage.summarize(query) : await app.storage.summarizeForReport(query, asOf);
   } catch (error) {
     // The runtime knows the zone but this database does not (older time zone data).
     if ((error as { code?: unknown }).code === '22023') throw bad('timeZone', `The database does not know the time zone "${timeZone}".`);

@@ -276,8 +276,8 @@ export class Store implements Storage {
   }
 
   /** From the kept rollups where they answer exactly, else by scanning the records. */
-  async summarizeForReport(query: AggregateQuery): Promise<Summary> {
-    const fromRollups = this.rollupZone === undefined ? undefined : await reportSummaryFromRollups(this.db, this.rollupZone, query);
+  async summarizeForReport(query: AggregateQuery, asOf?: string): Promise<Summary> {
+    const fromRollups = this.rollupZone === undefined ? undefined : await reportSummaryFromRollups(this.db, this.rollupZone, query, asOf);
     return fromRollups ?? summarizeInSql(this.db, query);
   }
 
