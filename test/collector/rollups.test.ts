@@ -145,6 +145,9 @@ function rollupSuite(engine: string, open: () => Promise<Storage>, teardown?: ()
       for (const timeZone of [zone, 'Asia/Ho_Chi_Minh']) {
         const query = { groupBy: ['unit'] as GroupField[], period: 'quarter' as Period, timeZone, ...WINDOW };
         assert.deepEqual(rows(await store.summarizeForReport(query)), rows(await summarizeInSql(storage.db, query)));
+        // At the report's asOf, from the rollups or scanned, open items by side of it: the same rows.
+        assert.deepEqual(rows(await store.summarizeForReport(query, AS_OF.toISOString())), rows(await summarizeInSql(storage.db, query)));
+        assert.deepEqual(rows(await summarizeInSql(storage.db, query, AS_OF.toISOString())), rows(await summarizeInSql(storage.db, query)));
       }
     });
   });

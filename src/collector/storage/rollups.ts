@@ -214,6 +214,7 @@ export async function reportSummaryFromRollups(db: Database, zone: string, query
     if (toDate !== null && !toAligned) edgeDates.add(toDate);
     for (const date of edgeDates) {
       const { text, params: edgeParams } = rowPartsStatement(query, {
+        ...(asOf !== undefined ? { asOf } : {}),
         // The local date decides; the bounds around it (wider than any DST shift) keep the scan on the index.
         extraFilter: (add: (value: unknown, type: string) => string) => {
           const [z, d] = [add(zone, 'text'), add(date, 'date')];

@@ -278,7 +278,7 @@ export class Store implements Storage {
   /** From the kept rollups where they answer exactly, else by scanning the records. */
   async summarizeForReport(query: AggregateQuery, asOf?: string): Promise<Summary> {
     const fromRollups = this.rollupZone === undefined ? undefined : await reportSummaryFromRollups(this.db, this.rollupZone, query, asOf);
-    return fromRollups ?? summarizeInSql(this.db, query);
+    return fromRollups ?? summarizeInSql(this.db, query, asOf);
   }
 
   async count(kind?: RecordKind): Promise<number> {
