@@ -7,6 +7,7 @@ import { SvcDataElement, emit } from '../shared/data-element.js';
 import { fileName, saveBlob } from '../shared/download.js';
 import { formatGroupValue, formatInteger, formatInterval, formatPercent, formatPeriod, formatShare } from '../shared/format.js';
 import { league, type League, type LeagueColumn, type LeagueSort } from '../shared/league.js';
+import { leagueBodies } from '../shared/league-bodies.js';
 import { CHART_KINDS, DASHBOARD_CHARTS, type ChartKind } from '../shared/messages.js';
 import { dashboardStyles } from './svc-dashboard.styles.js';
 
@@ -322,17 +323,7 @@ export class SvcDashboard extends SvcDataElement {
               ${this.sortHeader('complaints', d.complaints)} ${this.sortHeader('onTime', d.onTimeRate)}
             </tr>
           </thead>
-          <tbody>
-            ${ranked.map(({ row, rank }) => html`<tr data-key=${JSON.stringify(row.key)}>${cells(row, rank)}</tr>`)}
-          </tbody>
-          ${apart.length
-            ? html`<tbody class="apart">
-                <tr>
-                  <th scope="rowgroup" colspan=${columns} class="group-head">${d.lowSampleGroup}</th>
-                </tr>
-                ${apart.map((row) => html`<tr data-key=${JSON.stringify(row.key)} class="flagged">${cells(row, null)}</tr>`)}
-              </tbody>`
-            : nothing}
+          ${leagueBodies({ ranked, apart }, columns, d.lowSampleGroup, cells)}
         </table>
       </div>
     </section>`;

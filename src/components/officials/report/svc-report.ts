@@ -7,6 +7,7 @@ import type { ViewOptions } from '../shared/data.js';
 import { fileName, saveBlob } from '../shared/download.js';
 import { formatGroupValue, formatInteger, formatInterval, formatPercent, formatPeriod, formatShare } from '../shared/format.js';
 import { league, type League } from '../shared/league.js';
+import { leagueBodies } from '../shared/league-bodies.js';
 import { questionSetDefinition, questionText } from '../shared/questions.js';
 import { reportMessages, type ReportMessages } from './messages.js';
 import { previousPeriod, unitPages, type Indicator, type UnitPage } from './report-model.js';
@@ -235,17 +236,7 @@ export class SvcReport extends SvcDataElement {
               <th scope="col">${r.leagueVerified}</th>
             </tr>
           </thead>
-          <tbody>
-            ${ranked.map(({ row, rank }) => html`<tr data-key=${JSON.stringify(row.key)}>${cells(row, rank)}</tr>`)}
-          </tbody>
-          ${apart.length
-            ? html`<tbody class="apart">
-                <tr>
-                  <th scope="rowgroup" colspan=${columns} class="group-head">${d.lowSampleGroup}</th>
-                </tr>
-                ${apart.map((row) => html`<tr data-key=${JSON.stringify(row.key)} class="flagged">${cells(row, null)}</tr>`)}
-              </tbody>`
-            : nothing}
+          ${leagueBodies({ ranked, apart }, columns, d.lowSampleGroup, cells)}
         </table>
       </div>
     </section>`;
