@@ -24,11 +24,12 @@ const plugins = [
 ];
 
 /**
- * In dist/, the dashboard finds the analytics worker at `../../../analytics/worker.js` from its own
- * module; in the CDN build the worker is `analytics-worker.js` beside `dashboard.js`. The module
- * that says so must end up in `dashboard.js` itself (not in a chunk), or the path would be wrong.
+ * In dist/, the data loading finds the analytics worker at `../../../analytics/worker.js` from its
+ * own module; in the CDN build the worker is `analytics-worker.js` in dist/cdn. The module that
+ * says so must land where `path` is right: in `dashboard.js` itself (`./analytics-worker.js`), or
+ * in the report's chunk of `officials.js` in dist/cdn/chunks (`../analytics-worker.js`).
  */
-function cdnWorkerUrl() {
+function cdnWorkerUrl(path, home) {
   const from = "new URL('../../../analytics/worker.js', import.meta.url)";
   let rewritten;
   return {
@@ -37,12 +38,12 @@ function cdnWorkerUrl() {
       if (!id.endsWith('/dist/components/officials/shared/data.js')) return null;
       if (!code.includes(from)) this.error(`${id} no longer holds ${from}: update rollup.config.mjs`);
       rewritten = id;
-      return { code: code.replace(from, "new URL('./analytics-worker.js', import.meta.url)"), map: null };
+      return { code: code.replace(from, `new URL('${path}', import.meta.url)`), map: null };
     },
     generateBundle(_options, bundle) {
       if (!rewritten) return;
-      const home = Object.values(bundle).find((file) => file.type === 'chunk' && file.modules && rewritten in file.modules);
-      if (!home || home.fileName !== 'dashboard.js') this.error(`the worker URL landed in ${home?.fileName}, not dashboard.js`);
+      const file = Object.values(bundle).find((output) => output.type === 'chunk' && output.modules && rewritten in output.modules);
+      if (!file || !home.test(file.fileName)) this.error(`the worker URL (${path}) landed in ${file?.fileName}, not ${home}`);
     },
   };
 }
@@ -54,18 +55,19 @@ const entries = [
   { input: 'dist/scorecard.js', output: 'scorecard.js' },
   // Only <svc-rating>, for pages that only rate (CONTRACT §10: 12 KB gzip).
   { input: 'dist/rating.js', output: 'rating.js' },
-  { input: 'dist/dashboard.js', output: 'dashboard.js', extra: [cdnWorkerUrl()] },
-  // The officials' inbox: Lit and the element, nothing of the citizen widgets' strings.
-  { input: 'dist/officials.js', output: 'officials.js' },
+  { input: 'dist/dashboard.js', output: 'dashboard.js', extra: [cdnWorkerUrl('./analytics-worker.js', /^dashboard\.js$/)] },
+  // The officials' inbox (Lit and the element, nothing of the citizen widgets' strings), and the
+  // report in a chunk of its own that the entry imports at once (analytics and data loading).
+  { input: 'dist/officials.js', output: 'officials.js', extra: [cdnWorkerUrl('../analytics-worker.js', /^chunks\/svc-report-[^/]+\.js$/)] },
   // The analytics Web Worker the dashboard starts for big files: self-contained, same origin.
   { input: 'dist/analytics/worker.js', output: 'analytics-worker.js', when: 'dist/dashboard.js' },
 ].filter(({ input, when }) => existsSync(input) && (!when || existsSync(when)));
 
 export default entries.map(({ input, output, extra = [] }) => ({
   input,
-  // Lazily loaded parts (the rating's invitation and kiosk gates, chart.js) import what they share
-  // with the entry from the entry itself: without this the entry becomes a facade over a chunk
-  // and every page loads two files.
+  // Lazily loaded parts (the rating's invitation and kiosk gates, the report, chart.js) import what
+  // they share with the entry from the entry itself, which exports it under extra names: without
+  // this the entry becomes a facade over a chunk holding all of it, and every page loads two files.
   preserveEntrySignatures: 'allow-extension',
   output: {
     dir: 'dist/cdn',

@@ -34,6 +34,11 @@ function withRecords(element: HTMLElement): void {
   (element as HTMLElement & { records: unknown }).records = sampleRecords();
 }
 
+/** The same records with verified ratings and SIPAS answers (the report's 766 figures, the questions chart). */
+function withSurveyRecords(element: HTMLElement): void {
+  (element as HTMLElement & { records: unknown }).records = sampleRecords(600, 2026, true);
+}
+
 const AGENCY = 'agency="ubnd-phuong-hoan-kiem" unit="mot-cua"';
 
 export const EXAMPLES: readonly ElementExample[] = [
@@ -142,6 +147,29 @@ export const EXAMPLES: readonly ElementExample[] = [
     title: 'Trend per month',
     html: '<svc-chart kind="trend" period="month"></svc-chart>',
     setup: withRecords,
+  },
+  {
+    id: 'svc-chart/questions',
+    tag: 'svc-chart',
+    title: 'Answers per question of SIPAS, with the table shown',
+    note: 'kind="questions" counts the answers of the set most answered in the rows (questions="…" picks one); the texts are the ones <svc-rating> asks.',
+    html: '<svc-chart kind="questions" period="all" show-table></svc-chart>',
+    setup: withSurveyRecords,
+  },
+  {
+    id: 'svc-report/quarter',
+    tag: 'svc-report',
+    title: 'Quarterly evaluation of each unit',
+    note: 'Print it (or "In báo cáo"): the league table on the first A4 page, then a page per unit. In production use src with the collector\'s /v1/summary.',
+    html: '<svc-report period="quarter" as-of="2027-01-01T00:00:00Z" min-sample="20" labels=\'{"mot-cua": "Bộ phận Một cửa", "tu-phap": "Tư pháp – Hộ tịch", "dia-chinh": "Địa chính – Xây dựng"}\'></svc-report>',
+    setup: withSurveyRecords,
+  },
+  {
+    id: 'svc-report/year',
+    tag: 'svc-report',
+    title: 'Yearly evaluation of one unit',
+    html: '<svc-report period="year" unit="mot-cua" as-of="2027-01-01T00:00:00Z" min-sample="20"></svc-report>',
+    setup: withSurveyRecords,
   },
 ];
 

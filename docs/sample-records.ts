@@ -23,8 +23,13 @@ const UNITS = [
 const STANDARDS = ['greet', 'advise', 'expedite', 'satisfy'] as const;
 const CATEGORIES = ['delay', 'attitude', 'procedure', 'fees'] as const;
 
-/** `count` records spread over 2026, seeded: identical on every call with the same arguments. */
-export function sampleRecords(count = 600, seed = 2026): FeedbackRecord[] {
+/**
+ * `count` records spread over 2026, seeded: identical on every call with the same arguments. With
+ * `survey`, a second seeded pass (the records above stay as they are) makes a third of the ratings
+ * verified (naming a dossier of their unit) and has a quarter answer SIPAS's five factors: what
+ * the report's Decision 766 figures and the questions chart read.
+ */
+export function sampleRecords(count = 600, seed = 2026, survey = false): FeedbackRecord[] {
   const random = prng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const hex = (length: number) => Array.from({ length }, () => Math.floor(random() * 16).toString(16)).join('');
@@ -52,5 +57,22 @@ export function sampleRecords(count = 600, seed = 2026): FeedbackRecord[] {
       records.push({ id: `HS-${hex(8)}`, kind: 'case', agency: base.agency, unit, service: base.service, receivedAt, dueAt, resolvedAt } as FeedbackRecord);
     }
   }
-  return records;
+  return survey ? withSurvey(records, prng(seed + 1)) : records;
+}
+
+function withSurvey(records: FeedbackRecord[], random: () => number): FeedbackRecord[] {
+  const cases = new Map<string, string[]>();
+  for (const record of records) if (record.kind === 'case') cases.set(record.unit!, [...(cases.get(record.unit!) ?? []), record.id]);
+  return records.map((record) => {
+    if (record.kind !== 'rating') return record;
+    const happy = record.scale === 5 ? record.score >= 4 : record.score >= 2;
+    const ids = cases.get(record.unit!) ?? [];
+    const extra: Partial<FeedbackRecord> = {};
+    if (random() < 0.33 && ids.length) Object.assign(extra, { verified: true, caseId: ids[Math.floor(random() * ids.length)] });
+    if (random() < 0.25) {
+      const answer = (bias: number) => Math.max(1, Math.min(5, Math.round((happy ? 4.2 : 2.4) + bias + (random() - 0.5) * 2)));
+      Object.assign(extra, { questionSet: 'sipas', answers: { access: answer(0.3), procedure: answer(-0.4), officer: answer(0.2), result: answer(0), feedback: answer(-0.8) } });
+    }
+    return { ...record, ...extra } as FeedbackRecord;
+  });
 }

@@ -1,10 +1,10 @@
 // npm test: everything a commit must keep green, in one command, in this order:
-// browsers present → build → documentation site → type-check tests → Node tests → browser tests
-// (Chromium, Firefox, WebKit in turn) → end-to-end → size budgets → README element reference up to
-// date. SVC_ENGINES=chromium,firefox narrows the engines.
+// browsers present → build → documentation site → type-check tests → Node tests beside the browser
+// tests (Chromium, Firefox, WebKit in turn) → end-to-end → size budgets → README element reference
+// up to date. SVC_ENGINES=chromium,firefox narrows the engines.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { ensureChromium } from './chromium.mjs';
 import { ensureEngines, engineVersion, XVFB_RUN } from './engines.mjs';
 
@@ -45,29 +45,53 @@ const browserDirs = new Set(['components', 'browser', 'e2e', 'support', 'fixture
 const nodeTests = readdirSync('test')
   .filter((name) => !browserDirs.has(name))
   .flatMap((name) => files(join('test', name), /\.test\.ts$/));
-if (nodeTests.length) {
-  run('node tests', 'node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...nodeTests]);
-}
 const browserTests = [...files('test/components', /\.test\.ts$/), ...files('test/browser', /\.test\.ts$/)];
-if (browserTests.length) {
-  // Every engine runs even when one fails, so a run shows all that differ; then the step fails.
+
+// Node's test runner uses one core here (its concurrency is cores − 1), and a browser test run
+// mostly waits on the browser: the two stages run side by side. The Node tests stream; each
+// engine's output is printed whole when it ends, so the two never interleave mid-line.
+const [nodeOk, failedEngines] = await Promise.all([
+  nodeTests.length ? stage('node tests', 'node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...nodeTests]) : true,
+  browserTests.length ? browserEngines() : [],
+]);
+if (!nodeOk || failedEngines.length) {
+  if (!nodeOk) console.error('\nnode tests failed');
+  if (failedEngines.length) console.error(`\nbrowser tests failed in: ${failedEngines.join(', ')}`);
+  process.exit(1);
+}
+
+/** Every engine in turn, even when one fails, so a run shows all that differ; the failed ones. */
+async function browserEngines() {
   const failed = [];
   for (const engine of engines) {
     // WebKit's MiniBrowser has no headless mode: it gets a virtual display.
     const [command, args] = engine === 'webkit'
       ? [XVFB_RUN, ['-a', '-s', '-screen 0 1280x1024x24', 'node_modules/.bin/web-test-runner']]
       : ['node_modules/.bin/web-test-runner', []];
-    try {
-      run(`browser tests in ${engine} (${engineVersion(engine)})`, command, args, { CHROMIUM_PATH: chromium, SVC_ENGINE: engine });
-    } catch {
-      console.log(`✘ browser tests in ${engine} failed`);
-      failed.push(engine);
+    const ok = await stage(`browser tests in ${engine} (${engineVersion(engine)})`, command, args, { CHROMIUM_PATH: chromium, SVC_ENGINE: engine }, { buffered: true });
+    if (!ok) failed.push(engine);
+  }
+  return failed;
+}
+
+/** Runs a command without blocking the other stage; true when it exits 0. */
+function stage(label, command, args, env = {}, { buffered = false } = {}) {
+  const t0 = Date.now();
+  if (!buffered) console.log(`\n▶ ${label}`);
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: buffered ? ['ignore', 'pipe', 'pipe'] : 'inherit', env: { ...process.env, ...env } });
+    const chunks = [];
+    if (buffered) {
+      child.stdout.on('data', (chunk) => chunks.push(chunk));
+      child.stderr.on('data', (chunk) => chunks.push(chunk));
     }
-  }
-  if (failed.length) {
-    console.error(`\nbrowser tests failed in: ${failed.join(', ')}`);
-    process.exit(1);
-  }
+    child.on('close', (code) => {
+      const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+      if (buffered) process.stdout.write(`\n▶ ${label}\n${Buffer.concat(chunks).toString('utf8')}`);
+      console.log(code === 0 ? `✔ ${label} (${seconds} s)` : `✘ ${label} failed (${seconds} s)`);
+      resolve(code === 0);
+    });
+  });
 }
 const e2e = files('test/e2e', /\.e2e\.ts$/);
 if (e2e.length) {

@@ -1,8 +1,8 @@
-// The officials' demo pages: language and theme switches (also from ?lang=en&theme=dark, for
+// The officials' demo pages (dashboard, report): language and theme switches (also from ?lang=en&theme=dark, for
 // screenshots) and a file picker that hands a records file to the dashboard. An external
 // module, so the page keeps working under `script-src 'self'`.
 const params = new URLSearchParams(location.search);
-const dashboard = document.querySelector('svc-dashboard');
+const dashboard = document.querySelector('svc-dashboard, svc-report');
 const root = document.documentElement;
 
 const TEXT = {

@@ -39,11 +39,11 @@ export async function submitHandlingRating(app: App, record: FeedbackRecord): Pr
   if (complaint.status !== 'resolved' && complaint.status !== 'rejected') {
     return { refused: { code: 'complaint_open', message: 'The handling of a complaint is rated once it is resolved or rejected.', field: 'trackingCode' } };
   }
-  const stored: Record<string, unknown> = { ...record, trackingCode: code, agency: complaint.agency, verified: true };
+  const stored: Record<string, unknown> = { ...record, trackingCode: code, agency: complaint.agency };
   if (complaint.unit !== null) stored['unit'] = complaint.unit;
   else delete stored['unit'];
   try {
-    const [outcome] = await app.storage.submit([stored as unknown as FeedbackRecord], { now: app.now(), complaintDueDays: app.config.complaintDueDays });
+    const [outcome] = await app.storage.submit([stored as unknown as FeedbackRecord], { now: app.now(), complaintDueDays: app.config.complaintDueDays, verified: true });
     return outcome!;
   } catch (error) {
     if (isOneRatingViolation(error)) {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { AT_LOAD, CHART_JS_CODE, chartChunks, chunksOf } from '../../scripts/size.mjs';
+import { AT_LOAD, CHART_JS_CODE, chartChunks, chunksOf, reportChunks, staticClosure } from '../../scripts/size.mjs';
 
 const pattern = CHART_JS_CODE;
 const chartJsDir = dirname(createRequire(import.meta.url).resolve('chart.js'));
@@ -65,3 +65,24 @@ describe('the lazily loaded parts of the citizen entries', () => {
     });
   }
 });
+
+describe('the officials\' entry and its report chunk', () => {
+  it('officials.js imports the report chunk lazily, never statically, and is not a facade over a chunk', () => {
+    const entry = read('dist/cdn/officials.js');
+    const chunks = reportChunks();
+    assert.equal(chunks.length, 1, `one report chunk in dist/cdn/chunks: ${chunks.join(', ')}`);
+    const chunk = chunks[0]!.replace('dist/cdn/', './');
+    // A lazy import, with the retry query of src/core/lazy.ts when the build adds it.
+    assert.ok(entry.includes(`import("${chunk}")`) || entry.includes(`import("${chunk}"+`), `officials.js has import("${chunk}")`);
+    assert.deepEqual(staticClosure('dist/cdn/officials.js'), ['dist/cdn/officials.js'], 'officials.js loads nothing else before it runs');
+    assert.ok(entry.length > 20_000, 'the inbox and Lit are in the entry itself');
+  });
+
+  it('the report chunk takes Lit from the entry and finds the worker beside it', () => {
+    const chunk = read(reportChunks()[0]!);
+    assert.match(chunk, /^import\{[^}]+\}from"\.\.\/officials\.js";/);
+    assert.ok(chunk.includes('"../analytics-worker.js"'), 'the worker URL is relative to dist/cdn/chunks/');
+    assert.doesNotMatch(chunk, pattern);
+  });
+});
+

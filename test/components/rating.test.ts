@@ -285,7 +285,7 @@ describe('<svc-rating>', () => {
   });
 
   it('kiosk mode: large targets, channel kiosk, starts over after reset-after seconds and when idle', async () => {
-    const el = await fixture<SvcRating>(html`<svc-rating mode="kiosk" agency="a" reset-after="1" idle-after="1" comment="off"></svc-rating>`);
+    const el = await fixture<SvcRating>(html`<svc-rating mode="kiosk" agency="a" reset-after="1" min-interval="0" idle-after="1" comment="off"></svc-rating>`);
     const box = q(el, '.choice-face').getBoundingClientRect();
     expect(box.height).to.be.at.least(100);
     expect(box.width).to.be.at.least(24);

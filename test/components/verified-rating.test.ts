@@ -235,5 +235,23 @@ describe('<svc-rating> verified ratings', () => {
       shadow(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
       await waitUntil(() => events.filter((event) => event.type === 'svc-queued').length === 2);
     });
+
+    it('an unarmed kiosk keeps its thank-you at least min-interval, whatever reset-after says; min-interval="0" turns it off', async () => {
+      const el = await fixture<SvcRating>(html`<svc-rating mode="kiosk" agency="a" min-interval="2" comment="off" reset-after="1"></svc-rating>`);
+      await rate(el, 4);
+      await waitUntil(() => shadow(el).querySelector('[part~="thanks"]') !== null);
+      expect(text(el)).to.match(/\b2\b/);
+      await aTimeout(1300);
+      expect(shadow(el).querySelector('[part~="thanks"]'), 'still thanking after reset-after').to.not.equal(null);
+      await waitUntil(() => shadow(el).querySelector('form') !== null, 'the form again after min-interval', { timeout: 3000 });
+      const quick = await fixture<SvcRating>(html`<svc-rating mode="kiosk" agency="a" min-interval="0" comment="off" reset-after="1"></svc-rating>`);
+      const events = recordEvents(quick);
+      await rate(quick, 4);
+      await waitUntil(() => events.some((event) => event.type === 'svc-queued'));
+      quick.startOver();
+      await quick.updateComplete;
+      await rate(quick, 2);
+      await waitUntil(() => events.filter((event) => event.type === 'svc-queued').length === 2, 'a second rating at once');
+    });
   });
 });

@@ -71,6 +71,53 @@ async function axeViolations(frame: Frame, selector?: string): Promise<string[]>
   return violations;
 }
 
+/**
+ * Opens one page of the site and checks it: status 200, no console error, every live example
+ * rendered (vi, then en), axe clean. Adds what axe found to `violations`; answers the examples' count.
+ */
+async function checkPage(path: string, violations: string[]): Promise<number> {
+  const context = await browser.newContext({ reducedMotion: 'reduce' });
+  const { page, problems } = await watched(context);
+  const response = await page.goto(`${origin}/docs/${path}`);
+  assert.equal(response?.status(), 200, path);
+  await settled(page);
+  const lives = await page.locator('.example-live').evaluateAll((nodes) =>
+    nodes.map((node) => {
+      const live = node as HTMLElement;
+      const tag = live.dataset['example']!.split('/')[0]!;
+      const element = live.querySelector(tag);
+      const box = element?.getBoundingClientRect();
+      return {
+        id: live.dataset['example'],
+        ready: live.dataset['ready'],
+        upgraded: !!element && customElements.get(tag) !== undefined && element instanceof customElements.get(tag)!,
+        rendered: (element?.shadowRoot?.querySelectorAll('*').length ?? 0) > 0,
+        height: box?.height ?? 0,
+      };
+    }),
+  );
+  for (const live of lives) {
+    assert.deepEqual({ ...live, height: live.height > 20 }, { ...live, ready: 'true', upgraded: true, rendered: true, height: true }, `${path}: ${live.id}`);
+  }
+  if (path.startsWith('elements/')) assert.ok(lives.length >= 1, `${path} has no live example`);
+  violations.push(...(await axeViolations(page.mainFrame())).map((violation) => `${path} ${violation}`));
+  if (path === 'builder.html') {
+    const frame = page.frame({ url: /preview\// });
+    assert.ok(frame, 'the builder has its preview frame');
+    await frame.waitForSelector('svc-rating');
+    violations.push(...(await axeViolations(frame)).map((violation) => `${path} (preview) ${violation}`));
+  }
+  if (lives.length) {
+    // The examples again, in English.
+    await page.locator('.lang-switch button[data-lang="en"]').click();
+    await page.waitForFunction(() => [...document.querySelectorAll('.example-live [lang]')].every((node) => node.getAttribute('lang') === 'en'));
+    violations.push(...(await axeViolations(page.mainFrame(), '.example-live')).map((violation) => `${path} (en) ${violation}`));
+  }
+  assert.deepEqual(problems, [], `${path}: ${problems.join('\n')}`);
+  await context.close();
+  return lives.length;
+}
+
 before(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'svc-docs-e2e-'));
   blankDir = await mkdtemp(join(tmpdir(), 'svc-docs-blank-'));
@@ -100,53 +147,19 @@ describe('documentation site', () => {
     const pages = await sitePages();
     assert.ok(pages.length >= 10, `only ${pages.length} pages built`);
     assert.ok(pages.includes('elements/svc-rating.html') && pages.includes('builder.html') && pages.includes('theming.html'));
-    const context = await browser.newContext({ reducedMotion: 'reduce' });
     let examples = 0;
     const violations: string[] = [];
-    for (const path of pages) {
-      const { page, problems } = await watched(context);
-      const response = await page.goto(`${origin}/docs/${path}`);
-      assert.equal(response?.status(), 200, path);
-      await settled(page);
-      const lives = await page.locator('.example-live').evaluateAll((nodes) =>
-        nodes.map((node) => {
-          const live = node as HTMLElement;
-          const tag = live.dataset['example']!.split('/')[0]!;
-          const element = live.querySelector(tag);
-          const box = element?.getBoundingClientRect();
-          return {
-            id: live.dataset['example'],
-            ready: live.dataset['ready'],
-            upgraded: !!element && customElements.get(tag) !== undefined && element instanceof customElements.get(tag)!,
-            rendered: (element?.shadowRoot?.querySelectorAll('*').length ?? 0) > 0,
-            height: box?.height ?? 0,
-          };
-        }),
-      );
-      for (const live of lives) {
-        assert.deepEqual({ ...live, height: live.height > 20 }, { ...live, ready: 'true', upgraded: true, rendered: true, height: true }, `${path}: ${live.id}`);
+    // Three pages at a time, each in a context of its own (the language choice is kept per origin).
+    const queue = [...pages];
+    const checkPages = async () => {
+      for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+        const count = await checkPage(path, violations);
+        examples += count;
       }
-      if (path.startsWith('elements/')) assert.ok(lives.length >= 1, `${path} has no live example`);
-      examples += lives.length;
-      violations.push(...(await axeViolations(page.mainFrame())).map((violation) => `${path} ${violation}`));
-      if (path === 'builder.html') {
-        const frame = page.frame({ url: /preview\// });
-        assert.ok(frame, 'the builder has its preview frame');
-        await frame.waitForSelector('svc-rating');
-        violations.push(...(await axeViolations(frame)).map((violation) => `${path} (preview) ${violation}`));
-      }
-      if (lives.length) {
-        // The examples again, in English.
-        await page.locator('.lang-switch button[data-lang="en"]').click();
-        await page.waitForFunction(() => [...document.querySelectorAll('.example-live [lang]')].every((node) => node.getAttribute('lang') === 'en'));
-        violations.push(...(await axeViolations(page.mainFrame(), '.example-live')).map((violation) => `${path} (en) ${violation}`));
-      }
-      assert.deepEqual(problems, [], `${path}: ${problems.join('\n')}`);
-      await page.close();
-    }
+    };
+    await Promise.all([checkPages(), checkPages(), checkPages()]);
     assert.ok(examples >= 15, `${examples} live examples`);
     assert.deepEqual(violations, []);
-    await context.close();
   });
 
   it('a snippet copied from the builder, pasted into a blank page beside the collector, submits a rating it stores', async () => {

@@ -193,11 +193,13 @@ describe('officials\' inbox end to end (real collector, CDN build, strict CSP)',
     assert.equal(stored.agency, agency);
     assert.equal(stored.verified, true);
     assert.equal(stored.score, 2);
-    const rows = (await fetch(`${origin}/v1/summary?groupBy=agency`).then((response) => response.json())) as Array<{ key: { agency: string }; ratings: number; complaints: number; complaintSatisfactionRate?: number | null }>;
+    const rows = (await fetch(`${origin}/v1/summary?groupBy=agency`).then((response) => response.json())) as Array<{ key: { agency: string }; ratings: number; complaintRatings: number; complaints: number; complaintSatisfactionRate: number | null }>;
     const row = rows.find((candidate) => candidate.key.agency === agency)!;
-    assert.equal(row.ratings, 1, 'the rating is counted');
+    // A rating of the handling counts for its complaint (CONTRACT §9), not as a rating of the service.
+    assert.equal(row.complaintRatings, 1, 'the rating of the handling is counted');
+    assert.equal(row.ratings, 0, 'and not as a rating of the service');
     assert.equal(row.complaints, 2);
-    if ('complaintSatisfactionRate' in row) assert.equal(row.complaintSatisfactionRate, 1, 'satisfied with the handling (2 of 3)');
+    assert.equal(row.complaintSatisfactionRate, 1, 'satisfied with the handling (2 of 3): no complaint counts as unsatisfied');
     assert.deepEqual(citizenProblems, []);
 
     // Acceptance 4: the token is nowhere but in the element's memory.

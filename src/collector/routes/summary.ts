@@ -9,8 +9,10 @@ import { instantParam } from './records.js';
 
 const bad = (field: string, message: string) => new HttpError(400, 'validation', message, field);
 
-/** `groupBy=unit,service` (or repeated): fields of GROUP_FIELDS, each once. */
-export function groupByParam(url: URL): GroupField[] {
+/** `groupBy=a,b` (or repeated): names from `allowed`, each once, in the order given. */
+export function groupByParam<Field extends string>(url: URL, allowed: readonly Field[]): Field[];
+export function groupByParam(url: URL): GroupField[];
+export function groupByParam(url: URL, allowed: readonly string[] = GROUP_FIELDS): string[] {
   const fields = url.searchParams
     .getAll('groupBy')
     .flatMap((value) => value.split(','))
@@ -18,11 +20,11 @@ export function groupByParam(url: URL): GroupField[] {
     .filter(Boolean);
   const seen = new Set<string>();
   for (const field of fields) {
-    if (!GROUP_FIELDS.includes(field as GroupField)) throw bad('groupBy', `groupBy takes ${GROUP_FIELDS.join(', ')} (comma-separated).`);
+    if (!allowed.includes(field)) throw bad('groupBy', `groupBy takes ${allowed.join(', ')} (comma-separated).`);
     if (seen.has(field)) throw bad('groupBy', `groupBy lists ${field} twice.`);
     seen.add(field);
   }
-  return fields as GroupField[];
+  return fields;
 }
 
 /** Scores of named staff are not for everyone: `groupBy=officer` needs an official's token (CORS as admin routes). */
@@ -34,7 +36,8 @@ export function summaryAccess(url: URL): Access {
   }
 }
 
-function periodParam(url: URL): Period {
+/** `period=day|week|…` (default `all`). */
+export function periodParam(url: URL): Period {
   const period = url.searchParams.get('period') || 'all';
   if (!PERIODS.includes(period as Period)) throw bad('period', `period takes ${PERIODS.join(', ')}.`);
   return period as Period;
@@ -111,6 +114,9 @@ export async function getSummary(context: Context): Promise<void> {
   const from = instantParam(url, 'from');
   const to = instantParam(url, 'to');
   const options = reportOptions(url);
+  // One instant for the database and report(): the collector's clock unless the query names one.
+  const asOf = new Date(options.asOf ?? app.now()).toISOString();
+  options.asOf = asOf;
   const includeFlagged = booleanParam(url, 'includeFlagged');
   const format = url.searchParams.get('format') || 'rows';
   if (format !== 'rows' && format !== 'summary') throw bad('format', 'format takes rows (default) or summary.');
@@ -118,7 +124,7 @@ export async function getSummary(context: Context): Promise<void> {
   try {
     const query = { groupBy, period, timeZone, includeFlagged, ...(from ? { from } : {}), ...(to ? { to } : {}), ...scope };
     // Rows come from the kept rollups (CONTRACT §10); the Summary itself keeps every link key, so it is scanned.
-    summary = format === 'summary' ? await app.storage.summarize(query) : await app.storage.summarizeForReport(query);
+    summary = format === 'summary' ? await app.storage.summarize(query) : await app.storage.summarizeForReport(query, asOf);
   } catch (error) {
     // The runtime knows the zone but this database does not (older time zone data).
     if ((error as { code?: unknown }).code === '22023') throw bad('timeZone', `The database does not know the time zone "${timeZone}".`);

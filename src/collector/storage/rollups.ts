@@ -173,8 +173,12 @@ function tableFor(groupBy: readonly GroupField[]): RollupTable {
  * cut in another zone than theirs): the caller then scans the records. Its links are counted
  * (`casesDissatisfied`, `complaintsDissatisfied`) but their keys are left out, so it reports exactly
  * like the scanned Summary but does not link further when merged with another.
+ *
+ * With `asOf`, the open cases and complaints are kept only as "due before asOf" and "not yet due"
+ * (each under its earliest due time), not per due time: the Summary then reports exactly at that
+ * asOf, and stays small when many are open (a row per open dossier otherwise).
  */
-export async function reportSummaryFromRollups(db: Database, zone: string, query: AggregateQuery): Promise<Summary | undefined> {
+export async function reportSummaryFromRollups(db: Database, zone: string, query: AggregateQuery, asOf?: string): Promise<Summary | undefined> {
   if (query.period !== 'all' && query.timeZone !== zone) return undefined;
   const table = tableFor(query.groupBy);
   const rows = await db.transaction(async (tx) => {
@@ -194,9 +198,13 @@ export async function reportSummaryFromRollups(db: Database, zone: string, query
     if (query.unit !== undefined) where.push(`unit = ${param(query.unit, 'text')}`);
     const period = query.period === 'all' ? `'all'::text` : `to_char(day, '${DAY_FORMATS[query.period]}')`;
     const select = [...query.groupBy, `${period} AS period`].join(', ');
-    const group = [...query.groupBy, period, 'part', 'a', 'b', 'c'].join(', ');
+    // Open items keep their due time (epoch ms) in `a`; at a known asOf only its side of asOf counts.
+    const open = `part IN ('open', 'c_open')`;
+    const dueSide = asOf === undefined ? 'a' : `CASE WHEN ${open} THEN (a::bigint < ${param(Date.parse(asOf), 'bigint')})::text ELSE a END`;
+    const dueKey = asOf === undefined ? 'a' : `CASE WHEN ${open} THEN min(CASE WHEN ${open} THEN a::bigint END)::text ELSE min(a) END AS a`;
+    const group = [...query.groupBy, period, 'part', dueSide, 'b', 'c'].join(', ');
     const whole = await tx.query(
-      `SELECT ${select}, part, a, b, c, sum(n)::bigint AS n FROM ${table.name} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY ${group} HAVING sum(n) <> 0`,
+      `SELECT ${select}, part, ${dueKey}, b, c, sum(n)::bigint AS n FROM ${table.name} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY ${group} HAVING sum(n) <> 0`,
       params,
     );
     // Partial first and last days: the records themselves, limited to those local dates.
@@ -206,6 +214,7 @@ export async function reportSummaryFromRollups(db: Database, zone: string, query
     if (toDate !== null && !toAligned) edgeDates.add(toDate);
     for (const date of edgeDates) {
       const { text, params: edgeParams } = rowPartsStatement(query, {
+        ...(asOf !== undefined ? { asOf } : {}),
         // The local date decides; the bounds around it (wider than any DST shift) keep the scan on the index.
         extraFilter: (add: (value: unknown, type: string) => string) => {
           const [z, d] = [add(zone, 'text'), add(date, 'date')];

@@ -89,7 +89,7 @@ export class Store implements Storage {
     // Ratings: `verified` and the flags are the collector's; invitations are spent one rating at a
     // time, each in the transaction of its insert (CONTRACT §7).
     const originals = [...unique.values()];
-    const prepared = await markBursts(this.db, originals.map(prepareRating), ingest, now);
+    const prepared = await markBursts(this.db, originals.map((record) => prepareRating(record, ingest.verified === true)), ingest, now);
     const plain: FeedbackRecord[] = [];
     for (const [index, record] of prepared.entries()) {
       const code = originals[index]!.kind === 'rating' ? (originals[index] as Record<string, unknown>)['invitation'] : undefined;
@@ -276,9 +276,9 @@ export class Store implements Storage {
   }
 
   /** From the kept rollups where they answer exactly, else by scanning the records. */
-  async summarizeForReport(query: AggregateQuery): Promise<Summary> {
-    const fromRollups = this.rollupZone === undefined ? undefined : await reportSummaryFromRollups(this.db, this.rollupZone, query);
-    return fromRollups ?? summarizeInSql(this.db, query);
+  async summarizeForReport(query: AggregateQuery, asOf?: string): Promise<Summary> {
+    const fromRollups = this.rollupZone === undefined ? undefined : await reportSummaryFromRollups(this.db, this.rollupZone, query, asOf);
+    return fromRollups ?? summarizeInSql(this.db, query, asOf);
   }
 
   async count(kind?: RecordKind): Promise<number> {

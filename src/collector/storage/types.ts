@@ -154,8 +154,10 @@ export interface Storage {
   /**
    * A Summary that reports exactly like `summarize`'s, read from the kept rollups where they can
    * answer (CONTRACT §10), else scanned; its links are counted without their keys (not for merging).
+   * Given `asOf` (an ISO instant), it may keep open cases and complaints only as due before or
+   * after it: report it with that same `asOf`.
    */
-  summarizeForReport(query: AggregateQuery): Promise<Summary>;
+  summarizeForReport(query: AggregateQuery, asOf?: string): Promise<Summary>;
   /** Number of stored records (of one kind). */
   count(kind?: RecordKind): Promise<number>;
   /** Throws when the database does not answer. */

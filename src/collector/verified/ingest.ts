@@ -14,18 +14,21 @@ export interface IngestContext {
   source?: string;
   /** Ratings of one source closer together than this are marked `suspect: "burst"`; 0 = off. */
   burstSeconds?: number;
+  /** The collector itself verified these ratings (a closed complaint's tracking code, CONTRACT §8). */
+  verified?: boolean;
 }
 
 /**
  * A rating as the collector stores it: the client's collector-only fields dropped, `verified`
- * false, the invitation code gone. Other kinds pass unchanged.
+ * false (true only when the collector verified it itself), the invitation code gone. Other kinds
+ * pass unchanged.
  */
-export function prepareRating(record: FeedbackRecord): FeedbackRecord {
+export function prepareRating(record: FeedbackRecord, verified = false): FeedbackRecord {
   if (record.kind !== 'rating') return record;
   const copy: Record<string, unknown> = { ...record };
   for (const field of COLLECTOR_RATING_FIELDS) delete copy[field];
   delete copy['invitation'];
-  copy['verified'] = false;
+  copy['verified'] = verified;
   return copy as unknown as FeedbackRecord;
 }
 

@@ -6,7 +6,10 @@ export interface KioskHost extends ReactiveControllerHost {
   readonly resetAfter: number | string;
   /** Seconds of untouched, half-filled input before starting over (default 60). */
   readonly idleAfter: number | string;
-  /** Without arming: presses sooner than this many seconds after the last rating are ignored (default 5). */
+  /**
+   * Without arming: the thank-you stays at least this many seconds, and a send sooner than that
+   * after the last rating is ignored (default 5; 0 = off).
+   */
   readonly minInterval: number | string;
   /** An official arms this kiosk (`require-arming`): the arming decides, not the interval. */
   readonly armed: boolean;
@@ -22,6 +25,12 @@ export interface KioskHost extends ReactiveControllerHost {
 function seconds(value: number | string, fallback: number): number {
   const number = Number(value);
   return Number.isFinite(number) && number > 0 ? number : fallback;
+}
+
+/** `min-interval`: seconds ≥ 0, else the default 5. */
+function minIntervalOf(value: number | string): number {
+  const number = Number(value);
+  return Number.isFinite(number) && number >= 0 ? number : 5;
 }
 
 /**
@@ -63,13 +72,19 @@ export class KioskMode implements ReactiveController {
 
   /** Unarmed, a press this soon after the last rating is ignored. */
   tooSoon(): boolean {
-    return !this.host.armed && Date.now() - this.lastRatingAt < seconds(this.host.minInterval, 5) * 1000;
+    return !this.host.armed && Date.now() - this.lastRatingAt < minIntervalOf(this.host.minInterval) * 1000;
   }
 
   /** A rating was queued: the thank-you counts down from now. */
   queued(): void {
     this.lastRatingAt = this.thanksAt = Date.now();
-    this.countdown = seconds(this.host.resetAfter, 8);
+    this.countdown = this.thanksSeconds;
+  }
+
+  /** How long the thank-you shows: `reset-after`, and unarmed at least `min-interval`. */
+  private get thanksSeconds(): number {
+    const reset = seconds(this.host.resetAfter, 8);
+    return this.host.armed ? reset : Math.max(reset, minIntervalOf(this.host.minInterval));
   }
 
   /** Under the thank-you: when the screen starts over, and a button to start over now. */
@@ -82,7 +97,7 @@ export class KioskMode implements ReactiveController {
     const now = Date.now();
     const host = this.host;
     if (host.thanked) {
-      const left = Math.ceil(seconds(host.resetAfter, 8) - (now - this.thanksAt) / 1000);
+      const left = Math.ceil(this.thanksSeconds - (now - this.thanksAt) / 1000);
       if (left <= 0) host.startOver();
       else if (left !== this.countdown) {
         this.countdown = left;

@@ -1,6 +1,8 @@
 /**
  * The texts of the built-in question sets, vi and en (CONTRACT §9). Loaded with `import()` only by
- * a `<svc-rating>` that asks a set, so the base rating bundle never carries them. The structure
+ * a `<svc-rating>` that asks a set, so the base rating bundle never carries them; the officials'
+ * `<svc-chart kind="questions">` and `<svc-report>` import them too (the same words in the results
+ * as on the form). The structure
  * (ids, types, options) is in `src/core/question-sets.ts`; the sources are named there and in the
  * README. The wording is this package's rendering of each source, not a verbatim copy.
  */

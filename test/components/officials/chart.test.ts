@@ -8,6 +8,9 @@ import { formatInteger, formatInterval, formatPercent } from '../../../src/compo
 import { vi, en } from '../../../src/components/officials/shared/messages.js';
 import type { FeedbackRecord } from '../../../src/core/record.js';
 import { generateRecords } from '../../support/generate-records.js';
+import { reportRecords } from '../../support/report-records.js';
+import { POINT_LABELS, builtInQuestionSet } from '../../../src/components/rating/question-texts.js';
+import { vi as ratingVi } from '../../../src/core/i18n/rating-vi.js';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 const AS_OF = '2026-07-01T00:00:00Z';
@@ -202,6 +205,88 @@ describe('<svc-chart>', () => {
     expect(cells(el).map((row) => row[3])).to.deep.equal(expected.map((row) => formatPercent(row.satisfactionRate, en)));
     expect(cells(el).find((row) => row[3] !== '—')![3]).to.match(/^\d+\.\d%$/);
     expect(el.shadowRoot!.querySelector('button.toggle')!.textContent!.trim()).to.equal('Show as table');
+  });
+
+  describe('kind="questions"', () => {
+    const answered = reportRecords({ seed: 3, from: FROM, to: TO, ratings: 500, complaints: 0, cases: 60 });
+    const sum = (counts: Record<string, number> = {}) => Object.values(counts).reduce((total, n) => total + n, 0);
+
+    it('SIPAS: answers per question and value are report()\'s counts, in the set\'s order, with the rating\'s words', async () => {
+      const el = await chart('questions', { records: answered }, 'period=all show-table');
+      const [row] = report(summarize(answered, { period: 'all', timeZone: TZ }), { asOf: AS_OF });
+      const counts = row!.answers['sipas']!;
+      expect(sum(counts['access'])).to.be.greaterThan(50);
+      const sipas = builtInQuestionSet('sipas');
+      const values = ['1', '2', '3', '4', '5'];
+      const labels = ratingVi.scoreLabels5;
+      expect([...el.shadowRoot!.querySelectorAll('thead th')].map((th) => th.textContent!.trim())).to.deep.equal([
+        vi.question,
+        ...values.map((value, i) => `${value} – ${labels[i]}`),
+        vi.total,
+      ]);
+      expect(cells(el)).to.deep.equal(
+        sipas.questions.map((question) => [question.vi, ...values.map((value) => formatInteger(counts[question.id]?.[value] ?? 0, vi)), formatInteger(sum(counts[question.id]), vi)]),
+      );
+      expect(el.shadowRoot!.querySelector('figcaption')!.textContent).to.contain(vi.questionSetName('sipas'));
+      // Drawn: one horizontal bar per question, one stack per answer value, totals written beside.
+      const chartJs = Chart.getChart(canvasOf(el))!;
+      expect(chartJs.options.indexAxis).to.equal('y');
+      expect(chartJs.data.datasets.map((dataset) => dataset.data)).to.deep.equal(values.map((value) => sipas.questions.map((question) => counts[question.id]?.[value] ?? 0)));
+      expect(canvasOf(el).getAttribute('aria-label')).to.contain(vi.summaryQuestions(5, formatInteger(sipas.questions.reduce((total, q) => total + sum(counts[q.id]), 0), vi), null).split('.')[0]!);
+      expect(el.csv()).to.equal(toCsv([row!], { bom: true }));
+      await expect(el).to.be.accessible();
+    });
+
+    it('per unit: a bar per question and unit; English texts', async () => {
+      const el = await chart('questions', { records: answered }, 'group-by=unit period=all lang=en');
+      const rows = report(summarize(answered, { groupBy: ['unit'], period: 'all', timeZone: TZ }), { asOf: AS_OF });
+      const sipas = builtInQuestionSet('sipas');
+      const headers = cells(el).map((cells) => cells[0]);
+      expect(headers).to.deep.equal(sipas.questions.flatMap((question) => rows.map((row) => `${question.en} · ${row.key.unit}`)));
+      expect(cells(el).map((cells) => cells[cells.length - 1])).to.deep.equal(
+        sipas.questions.flatMap((question) => rows.map((row) => formatInteger(sum(row.answers['sipas']?.[question.id]), en))),
+      );
+      expect(el.shadowRoot!.querySelector('figcaption')!.textContent).to.contain(en.chartTitle.questions);
+      await expect(el).to.be.accessible();
+    });
+
+    it('the nine-index sheet names points, A-11 its drivers; a set is chosen with questions="…"', async () => {
+      const sheet = answered.slice(0, 40).map((record, i) =>
+        record.kind === 'rating'
+          ? { ...record, questionSet: 'tthc-9', answers: { 'total-time': i % 3, conduct: 2 } }
+          : record,
+      );
+      const a11 = answered.slice(40, 80).map((record, i) =>
+        record.kind === 'rating'
+          ? { ...record, questionSet: 'a11', answers: { satisfaction: 1 + (i % 5), trust: 4, positive: ['ease', 'employee'], negative: i % 2 ? ['efficiency'] : [] } }
+          : record,
+      );
+      const both = [...sheet, ...a11];
+      const points = await chart('questions', { records: both }, 'period=all questions=tthc-9');
+      expect([...points.shadowRoot!.querySelectorAll('thead th')].map((th) => th.textContent!.trim()).slice(1, 4)).to.deep.equal([...POINT_LABELS.vi]);
+      const [row] = report(summarize(both, { period: 'all', timeZone: TZ }), { asOf: AS_OF });
+      expect(cells(points)[0]).to.deep.equal([
+        builtInQuestionSet('tthc-9').questions[0]!.vi,
+        ...['0', '1', '2'].map((value) => formatInteger(row!.answers['tthc-9']!['total-time']![value] ?? 0, vi)),
+        formatInteger(sum(row!.answers['tthc-9']!['total-time']), vi),
+      ]);
+      const drivers = await chart('questions', { records: both }, 'period=all questions=a11 lang=en');
+      const head = [...drivers.shadowRoot!.querySelectorAll('thead th')].map((th) => th.textContent!.trim());
+      // Satisfaction and trust share 1–5 with different words: the bare value; the drivers their text.
+      expect(head.slice(1, 6)).to.deep.equal(['1', '2', '3', '4', '5']);
+      expect(head).to.include('It was easy to do');
+      const positive = cells(drivers).find((cells) => cells[0] === builtInQuestionSet('a11').questions[2]!.en)!;
+      expect(positive[positive.length - 1]).to.equal(formatInteger(sum(row!.answers['a11']!['positive']), en));
+      expect(Chart.getChart(canvasOf(drivers))!.data.datasets.length).to.equal(head.length - 2);
+    });
+
+    it('no answers: says so, draws nothing, keeps an (empty) table', async () => {
+      const el = await chart('questions', { records }, 'period=all');
+      expect(el.chartModel!.series).to.equal(null);
+      expect(el.shadowRoot!.querySelector('.nothing')!.textContent).to.equal(vi.nothingAnswers);
+      expect(el.shadowRoot!.querySelector('canvas')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
   });
 
   it('rows given by a dashboard are drawn as they are (judged against the element\'s target)', async () => {

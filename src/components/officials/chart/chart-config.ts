@@ -385,6 +385,11 @@ export function chartHeight(model: ChartModel, narrow: boolean): number {
     const slot = Math.max(30, lines * 16 + 12) * Math.max(1, series.datasets.length * 0.8);
     return Math.round(110 + series.labels.length * slot);
   }
+  if (series.type === 'stack' && series.horizontal) {
+    const width = narrow ? 16 : 32;
+    const lines = Math.max(...series.labels.map((label) => (Array.isArray(wrap(label, width)) ? (wrap(label, width) as string[]).length : 1)));
+    return Math.round(140 + series.labels.length * Math.max(30, lines * 16 + 12));
+  }
   if (series.type === 'stack' && series.labels.length > 16) return Math.round(110 + series.labels.length * 28);
   return narrow ? 300 : 340;
 }
@@ -564,11 +569,16 @@ function trendConfig(model: ChartModel, series: TrendSeries, theme: ChartTheme, 
   } as unknown as ChartConfiguration;
 }
 
+/** The pattern of the `index`-th stack: past seven stacks the colours repeat, so the pattern shifts (every pair stays distinct). */
+function stackPattern(index: number): PatternStyle {
+  return PATTERNS[(index + Math.floor(index / PATTERNS.length)) % PATTERNS.length]!;
+}
+
 function stackConfig(model: ChartModel, series: StackSeries, theme: ChartTheme, t: DashboardMessages, draw: DrawOptions): ChartConfiguration {
-  const horizontal = series.labels.length > 16;
+  const horizontal = series.horizontal ?? series.labels.length > 16;
   const datasets = series.stacks.map((stack, index) => {
     const color = theme.series[index % theme.series.length]!;
-    const fill = pattern(PATTERNS[index % PATTERNS.length]!, color, theme.surface);
+    const fill = pattern(stackPattern(index), color, theme.surface);
     return {
       type: 'bar',
       label: stack.name,
@@ -576,14 +586,14 @@ function stackConfig(model: ChartModel, series: StackSeries, theme: ChartTheme, 
       backgroundColor: fill,
       borderColor: theme.surface,
       borderWidth: 1,
-      stack: 'complaints',
+      stack: 'counts',
       maxBarThickness: 48,
       svcFill: fill,
     } as unknown as ChartDataset<'bar'>;
   });
   const items = series.stacks.map((stack, index) => {
     const color = theme.series[index % theme.series.length]!;
-    return legendItem(stack.name, pattern(PATTERNS[index % PATTERNS.length]!, color, theme.surface) as string, color);
+    return legendItem(stack.name, pattern(stackPattern(index), color, theme.surface) as string, color);
   });
   const base = common(model, theme, draw.onComplete);
   const countAxis = {

@@ -18,6 +18,17 @@ import {
   type Labels,
 } from '../shared/format.js';
 import type { ChartKind, DashboardMessages } from '../shared/messages.js';
+import type { QuestionSet } from '../../../core/question-sets.js';
+import {
+  answerValues,
+  answeredSets,
+  favourable,
+  questionIds,
+  questionSetDefinition,
+  questionText,
+  valueLabels,
+  type AnswerWords,
+} from '../shared/questions.js';
 
 /** How a bar is drawn: meets the target, below it, too few ratings to say, or no value. */
 export type BarStatus = 'meets' | 'below' | 'low' | 'none';
@@ -62,9 +73,11 @@ export interface TrendSeries {
   target: number;
 }
 
-/** Stacked counts per category (complaints). */
+/** Stacked counts per category (complaints) or per answer (questions). */
 export interface StackSeries {
   type: 'stack';
+  /** Bars along the vertical axis (long labels: questions); default only past 16 bars. */
+  horizontal?: boolean;
   labels: string[];
   stacks: Array<{ id: string; name: string; values: number[] }>;
   totals: number[];
@@ -95,6 +108,12 @@ export interface ModelOptions {
   /** Group fields filtered to one value: left out of labels. */
   hidden: readonly GroupField[];
   caption?: string | undefined;
+  /** `questions`: the set to show (default the most answered in the rows). */
+  questions?: string | undefined;
+  /** `questions`: an agency's own set, to name its questions and answers. */
+  questionSet?: QuestionSet | null | undefined;
+  /** `questions`: the element's scale labels and yes / no. */
+  words?: AnswerWords | undefined;
 }
 
 function verdict(meets: boolean | null, t: DashboardMessages): string {
@@ -106,6 +125,10 @@ function captionFor(kind: ChartKind, rows: readonly ReportRow[], options: ModelO
   if (options.caption) return options.caption;
   const parts = varyingParts(rows, options.hidden);
   let caption = t.chartTitle[kind];
+  if (kind === 'questions') {
+    const set = options.questions || answeredSets(rows)[0];
+    if (set) caption += `: ${t.questionSetName(set)}`;
+  }
   if (parts.fields.length && rows.length > 1 && kind !== 'trend') caption += t.byGroup(parts.fields.map((field) => t.groupField[field]).join(', '));
   const period = sharedPeriod(rows);
   if (period && period !== 'all') caption += t.inPeriod(formatPeriod(period, t));
@@ -404,6 +427,67 @@ function complaintsModel(rows: readonly ReportRow[], options: ModelOptions, t: D
   };
 }
 
+const ENGLISH_WORDS: AnswerWords = { lang: 'en', scoreLabels3: ['1', '2', '3'], scoreLabels5: ['1', '2', '3', '4', '5'], yes: 'yes', no: 'no' };
+
+/**
+ * Answers per question and value of one question set (`row.answers`): a horizontal bar per
+ * question (per question and group when several rows), stacked by answer, and the same counts in
+ * the table with each question's total.
+ */
+function questionsModel(rows: readonly ReportRow[], options: ModelOptions, t: DashboardMessages, caption: string): Omit<ChartModel, 'kind' | 'rows'> {
+  const words = options.words ?? ENGLISH_WORDS;
+  const set = options.questions || answeredSets(rows)[0] || '';
+  const definition = set ? questionSetDefinition(set, options.questionSet) : null;
+  const ids = set ? questionIds(set, rows, definition) : [];
+  const values = set ? answerValues(set, ids, rows, definition) : [];
+  const names = valueLabels(values, ids, definition, words);
+  const rowNames = labelsOf(rows, options, t);
+  const several = rows.length > 1;
+  const labels: string[] = [];
+  const tableRows: TableRow[] = [];
+  const counts: number[][] = values.map(() => []);
+  const totals: number[] = [];
+  let answers = 0;
+  let weakest: { text: string; share: number } | null = null;
+  for (const id of ids) {
+    const text = questionText(id, definition, words.lang);
+    rows.forEach((row, r) => {
+      const given = row.answers?.[set]?.[id] ?? {};
+      const label = several ? `${text} · ${rowNames[r]}` : text;
+      let total = 0;
+      values.forEach((value, v) => {
+        const n = given[value] ?? 0;
+        counts[v]!.push(n);
+        total += n;
+      });
+      labels.push(label);
+      totals.push(total);
+      answers += total;
+      tableRows.push({ header: label, cells: [...values.map((value) => formatInteger(given[value] ?? 0, t)), formatInteger(total, t)] });
+      const good = favourable(definition?.questions.find((question) => question.id === id), given);
+      if (good && good.answers > 0 && (!weakest || good.good / good.answers < weakest.share)) weakest = { text: label, share: good.good / good.answers };
+    });
+  }
+  const anything = answers > 0;
+  const lowest = weakest as { text: string; share: number } | null;
+  return {
+    caption,
+    summary: anything ? t.summaryQuestions(ids.length, formatInteger(answers, t), lowest ? `${lowest.text} ${formatPercent(lowest.share, t)}` : null) : t.nothingAnswers,
+    notes: anything ? [t.noteQuestions] : [],
+    table: { head: [several ? `${t.question} · ${labelHeader(rows, options, t)}` : t.question, ...names, t.total], rows: tableRows },
+    series: anything
+      ? {
+          type: 'stack',
+          horizontal: true,
+          labels,
+          stacks: values.map((value, v) => ({ id: value, name: names[v]!, values: counts[v]! })),
+          totals,
+        }
+      : null,
+    nothing: anything ? null : t.nothingAnswers,
+  };
+}
+
 /** Everything a chart of `kind` shows for `rows`. */
 export function chartModel(kind: ChartKind, rows: readonly ReportRow[], options: ModelOptions, t: DashboardMessages): ChartModel {
   const caption = captionFor(kind, rows, options, t);
@@ -416,6 +500,8 @@ export function chartModel(kind: ChartKind, rows: readonly ReportRow[], options:
           ? complaintsModel
           : kind === 'on-time'
             ? onTimeModel
-            : satisfactionModel;
+            : kind === 'questions'
+              ? questionsModel
+              : satisfactionModel;
   return { kind, rows, ...build(rows, options, t, caption) };
 }

@@ -10,6 +10,10 @@ import { NARROW, chartConfig, chartHeight, type ChartTheme } from './chart-confi
 import { loadChartJs } from './chart-loader.js';
 import { chartModel, type ChartModel, type TableModel } from './chart-model.js';
 import { chartStyles } from './svc-chart.styles.js';
+import type { QuestionSet } from '../../../core/question-sets.js';
+// The rating's own answer words (the questions chart names answers as the citizen saw them).
+import { en as ratingEn } from '../../../core/i18n/rating-en.js';
+import { vi as ratingVi } from '../../../core/i18n/rating-vi.js';
 
 const CHART_VARS = ['text', 'muted', 'grid', 'meets', 'below', 'low', 'band', '1', '2', '3', '4', '5', '6', '7'] as const;
 
@@ -29,7 +33,7 @@ function media(query: string): MediaQueryList | null {
  * chart.js is loaded only when there is something to draw. Stands alone (its own `src`,
  * `records` or `summary`) or draws the `rows` a `<svc-dashboard>` gives it.
  *
- * @summary A chart of satisfaction, standards, trend, complaints or on-time rates.
+ * @summary A chart of satisfaction, standards, trend, complaints, on-time rates or answers per question.
  * @tag svc-chart
  *
  * @fires svc-render - The chart is drawn (after its animation, if any), or shows that there is nothing to draw. `detail.kind`.
@@ -62,9 +66,11 @@ export class SvcChart extends SvcDataElement {
     rows: { attribute: false },
     caption: {},
     showTable: { attribute: 'show-table', type: Boolean, reflect: true },
+    questions: {},
+    questionSet: { attribute: false },
   };
 
-  /** `satisfaction` (default) | `standards` | `trend` | `complaints` | `on-time`. */
+  /** `satisfaction` (default) | `standards` | `trend` | `complaints` | `on-time` | `questions` (answers per question and value of a question set). */
   declare kind: string;
   /** Report rows to draw as they are (a `<svc-dashboard>` sets these); takes precedence over `src`, `records` and `summary`. */
   declare rows: readonly ReportRow[] | undefined;
@@ -72,6 +78,10 @@ export class SvcChart extends SvcDataElement {
   declare caption: string | undefined;
   /** Shows the data table under the chart (the "show as table" button toggles it). */
   declare showTable: boolean;
+  /** `kind="questions"`: the question set to show (`sipas`, `tthc-9`, `a11` or an agency's own id); default the set most answered in the rows. */
+  declare questions: string | undefined;
+  /** `kind="questions"`: an agency's own set (`{ id, questions: [{ id, vi, en, type, options? }] }`, as `<svc-rating>` takes it), to name its questions and answers. */
+  declare questionSet: QuestionSet | undefined;
 
   private chart: Chart | undefined;
   private model: ChartModel | null = null;
@@ -151,13 +161,39 @@ export class SvcChart extends SvcDataElement {
       return null;
     }
     const hidden = Object.keys(options.filter) as Array<'unit' | 'service'>;
-    const inputs = [this.view.rows, this.resolvedKind, this.locale, this.caption, this.labels, this.standardList, options.targets.satisfaction, options.targets.onTime, options.confidence, options.minSample];
+    const inputs = [
+      this.view.rows,
+      this.resolvedKind,
+      this.locale,
+      this.caption,
+      this.labels,
+      this.standardList,
+      options.targets.satisfaction,
+      options.targets.onTime,
+      options.confidence,
+      options.minSample,
+      this.questions,
+      this.questionSet,
+    ];
+    const words = this.locale === 'en' ? ratingEn : ratingVi;
     if (this.model && sameList(inputs, this.modelInputs)) return this.model;
     this.modelInputs = inputs;
     return chartModel(
       this.resolvedKind,
       this.view.rows,
-      { targets: options.targets, confidence: options.confidence, minSample: options.minSample, labels: this.labelMap, standards: this.standardList, locale: this.locale, hidden, caption: this.caption },
+      {
+        targets: options.targets,
+        confidence: options.confidence,
+        minSample: options.minSample,
+        labels: this.labelMap,
+        standards: this.standardList,
+        locale: this.locale,
+        hidden,
+        caption: this.caption,
+        questions: this.questions ? String(this.questions) : undefined,
+        questionSet: this.questionSet ?? null,
+        words: { lang: this.locale === 'en' ? 'en' : 'vi', scoreLabels3: words.scoreLabels3, scoreLabels5: words.scoreLabels5, yes: words.yes, no: words.no },
+      },
       this.d,
     );
   }

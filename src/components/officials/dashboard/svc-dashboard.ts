@@ -6,8 +6,9 @@ import '../chart/svc-chart.js';
 import { SvcDataElement, emit } from '../shared/data-element.js';
 import { fileName, saveBlob } from '../shared/download.js';
 import { formatGroupValue, formatInteger, formatInterval, formatPercent, formatPeriod, formatShare } from '../shared/format.js';
-import { league, type League, type LeagueColumn, type LeagueSort } from './league.js';
-import { CHART_KINDS, type ChartKind } from '../shared/messages.js';
+import { league, type League, type LeagueColumn, type LeagueSort } from '../shared/league.js';
+import { leagueBodies } from '../shared/league-bodies.js';
+import { CHART_KINDS, DASHBOARD_CHARTS, type ChartKind } from '../shared/messages.js';
 import { dashboardStyles } from './svc-dashboard.styles.js';
 
 /**
@@ -50,7 +51,7 @@ export class SvcDashboard extends SvcDataElement {
     sort: { state: true },
   };
 
-  /** Which charts, in order: comma list of `satisfaction`, `trend`, `standards`, `on-time`, `complaints` (default all five). */
+  /** Which charts, in order: comma list of `satisfaction`, `trend`, `standards`, `on-time`, `complaints`, `questions` (default the first five). */
   declare charts: string | undefined;
   /** Replaces the title ("Kết quả đánh giá sự hài lòng"). */
   declare heading: string | undefined;
@@ -73,7 +74,7 @@ export class SvcDashboard extends SvcDataElement {
   }
 
   private get kinds(): ChartKind[] {
-    if (!this.charts) return [...CHART_KINDS];
+    if (!this.charts) return [...DASHBOARD_CHARTS];
     const wanted = String(this.charts)
       .split(',')
       .map((kind) => kind.trim())
@@ -146,6 +147,7 @@ export class SvcDashboard extends SvcDataElement {
       case 'complaints':
         return view.overall;
       case 'standards':
+      case 'questions':
         return view.overall.filter((row) => row.key.period === period);
       default:
         return current;
@@ -232,7 +234,7 @@ export class SvcDashboard extends SvcDataElement {
         this.kinds,
         (kind) => kind,
         (kind) => {
-          const wide = (grouped && (kind === 'satisfaction' || kind === 'on-time')) || kind === 'standards';
+          const wide = (grouped && (kind === 'satisfaction' || kind === 'on-time')) || kind === 'standards' || kind === 'questions';
           return html`<div class=${wide ? 'card wide' : 'card'} part="chart">
             <svc-chart
               kind=${kind}
@@ -321,17 +323,7 @@ export class SvcDashboard extends SvcDataElement {
               ${this.sortHeader('complaints', d.complaints)} ${this.sortHeader('onTime', d.onTimeRate)}
             </tr>
           </thead>
-          <tbody>
-            ${ranked.map(({ row, rank }) => html`<tr data-key=${JSON.stringify(row.key)}>${cells(row, rank)}</tr>`)}
-          </tbody>
-          ${apart.length
-            ? html`<tbody class="apart">
-                <tr>
-                  <th scope="rowgroup" colspan=${columns} class="group-head">${d.lowSampleGroup}</th>
-                </tr>
-                ${apart.map((row) => html`<tr data-key=${JSON.stringify(row.key)} class="flagged">${cells(row, null)}</tr>`)}
-              </tbody>`
-            : nothing}
+          ${leagueBodies({ ranked, apart }, columns, d.lowSampleGroup, cells)}
         </table>
       </div>
     </section>`;

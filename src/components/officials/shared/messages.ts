@@ -5,10 +5,13 @@
  */
 
 /** What a `<svc-chart>` draws. */
-export type ChartKind = 'satisfaction' | 'standards' | 'trend' | 'complaints' | 'on-time';
+export type ChartKind = 'satisfaction' | 'standards' | 'trend' | 'complaints' | 'on-time' | 'questions';
 
-/** Every kind, in the order the dashboard lays them out. */
-export const CHART_KINDS: readonly ChartKind[] = Object.freeze(['satisfaction', 'trend', 'complaints', 'standards', 'on-time']);
+/** Every kind a `<svc-chart>` draws. */
+export const CHART_KINDS: readonly ChartKind[] = Object.freeze(['satisfaction', 'trend', 'complaints', 'standards', 'on-time', 'questions']);
+
+/** The dashboard's charts when `charts` is not set, in the order it lays them out (`questions` on request). */
+export const DASHBOARD_CHARTS: readonly ChartKind[] = Object.freeze(['satisfaction', 'trend', 'complaints', 'standards', 'on-time']);
 
 export interface DashboardMessages {
   /** Number formatting locale for `Intl`. */
@@ -64,6 +67,13 @@ export interface DashboardMessages {
   keptRate: string;
   failing: string;
   rank: string;
+  // Question sets
+  question: string;
+  /** The name of a question set (`sipas`, `tthc-9`, `a11`, `custom`; an agency's own set by its id). */
+  questionSetName: (id: string) => string;
+  summaryQuestions: (questions: number, answers: string, weakest: string | null) => string;
+  nothingAnswers: string;
+  noteQuestions: string;
   // Chart furniture
   showTable: string;
   downloadCsv: string;
@@ -123,6 +133,7 @@ export const vi: DashboardMessages = {
     trend: 'Diễn biến tỷ lệ hài lòng',
     complaints: 'Phản ánh, kiến nghị theo nội dung',
     'on-time': 'Tỷ lệ hồ sơ giải quyết đúng hạn',
+    questions: 'Trả lời theo câu hỏi',
   },
   inPeriod: (period) => ` — ${period}`,
   periodAll: 'Toàn bộ thời gian',
@@ -175,6 +186,13 @@ export const vi: DashboardMessages = {
   keptRate: 'Tỷ lệ thực hiện',
   failing: 'Chưa đạt',
   rank: 'Hạng',
+  question: 'Câu hỏi',
+  questionSetName: (id) =>
+    ({ sipas: 'SIPAS (Bộ Nội vụ)', 'tthc-9': 'Phiếu 9 chỉ số một cửa', a11: 'OMB A-11 §280', custom: 'Câu hỏi riêng' })[id] ?? id,
+  summaryQuestions: (questions, answers, weakest) =>
+    `${questions} câu hỏi, ${answers} lượt trả lời.` + (weakest ? ` Câu có tỷ lệ trả lời tốt thấp nhất: ${weakest}.` : ''),
+  nothingAnswers: 'Không có câu trả lời nào trong số liệu đang xem.',
+  noteQuestions: 'Mỗi cột là số lượt trả lời một câu hỏi, chia theo từng mức trả lời; mỗi mức có màu và hoa văn riêng.',
   showTable: 'Xem dạng bảng',
   downloadCsv: 'Tải CSV',
   downloadPng: 'Tải ảnh PNG',
@@ -234,6 +252,7 @@ export const en: DashboardMessages = {
     trend: 'Satisfaction rate over time',
     complaints: 'Complaints by subject',
     'on-time': 'Dossiers resolved on time',
+    questions: 'Answers per question',
   },
   inPeriod: (period) => ` — ${period}`,
   periodAll: 'All time',
@@ -286,6 +305,13 @@ export const en: DashboardMessages = {
   keptRate: 'Kept rate',
   failing: 'Below target',
   rank: 'Rank',
+  question: 'Question',
+  questionSetName: (id) =>
+    ({ sipas: 'SIPAS (Ministry of Home Affairs)', 'tthc-9': 'One-stop nine-index sheet', a11: 'OMB A-11 §280', custom: 'Own questions' })[id] ?? id,
+  summaryQuestions: (questions, answers, weakest) =>
+    `${questions} questions, ${answers} answers.` + (weakest ? ` Lowest share of good answers: ${weakest}.` : ''),
+  nothingAnswers: 'No answers to questions in the figures shown.',
+  noteQuestions: 'Each bar counts the answers to one question, split by answer; each answer has its own colour and pattern.',
   showTable: 'Show as table',
   downloadCsv: 'Download CSV',
   downloadPng: 'Download PNG',
