@@ -68,6 +68,11 @@ export class SvcReport extends SvcDataElement {
    * As `<svc-dashboard>`, except for two defaults: rows per unit (`group-by="unit"`) and per
    * quarter (`period="quarter"`; `period="year"` for the yearly evaluation).
    */
+  /** Each unit's page names its weakest standards (the ten, or the agency's list). */
+  protected override get usesStandards(): boolean {
+    return true;
+  }
+
   protected override viewOptions(): ViewOptions {
     const options = super.viewOptions();
     return { ...options, groupBy: options.groupBy ?? ['unit'], period: options.period ?? 'quarter' };
