@@ -1,28 +1,12 @@
 import { css } from 'lit';
 import { baseStyles } from '../../shared/base.styles.js';
-import { dataStyles } from '../shared/data.styles.js';
+import { dataStyles, pageStyles } from '../shared/data.styles.js';
 
 export const dashboardStyles = [
   baseStyles,
   dataStyles,
+  pageStyles,
   css`
-    :host {
-      --_card-border: var(--svc-color-card-border, #c9d1db);
-    }
-    :host([theme='dark']) {
-      --_card-border: var(--svc-color-card-border-dark, #3a4450);
-    }
-    @media (prefers-color-scheme: dark) {
-      :host(:not([theme='light'])) {
-        --_card-border: var(--svc-color-card-border-dark, #3a4450);
-      }
-    }
-    .root {
-      display: grid;
-      gap: 20px;
-      padding: 20px;
-      border-radius: var(--_radius);
-    }
     .head {
       display: flex;
       flex-wrap: wrap;

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 import { baseStyles } from '../../shared/base.styles.js';
-import { dataStyles } from '../shared/data.styles.js';
+import { dataStyles, pageStyles } from '../shared/data.styles.js';
 
 /**
  * On screen: the toolbar, the league table and a card per unit, each table scrolling sideways on
@@ -10,24 +10,8 @@ import { dataStyles } from '../shared/data.styles.js';
 export const reportStyles = [
   baseStyles,
   dataStyles,
+  pageStyles,
   css`
-    :host {
-      --_card-border: var(--svc-color-card-border, #c9d1db);
-    }
-    :host([theme='dark']) {
-      --_card-border: var(--svc-color-card-border-dark, #3a4450);
-    }
-    @media (prefers-color-scheme: dark) {
-      :host(:not([theme='light'])) {
-        --_card-border: var(--svc-color-card-border-dark, #3a4450);
-      }
-    }
-    .root {
-      display: grid;
-      gap: 20px;
-      padding: 20px;
-      border-radius: var(--_radius);
-    }
     h2 {
       font-size: 1.5em;
       font-weight: 800;

@@ -162,3 +162,24 @@ export const dataStyles = css`
     outline-offset: 0;
   }
 `;
+
+/** The page of a dashboard or report: its card borders (light and dark) and the grid of its sections. */
+export const pageStyles = css`
+    :host {
+      --_card-border: var(--svc-color-card-border, #c9d1db);
+    }
+    :host([theme='dark']) {
+      --_card-border: var(--svc-color-card-border-dark, #3a4450);
+    }
+    @media (prefers-color-scheme: dark) {
+      :host(:not([theme='light'])) {
+        --_card-border: var(--svc-color-card-border-dark, #3a4450);
+      }
+    }
+    .root {
+      display: grid;
+      gap: 20px;
+      padding: 20px;
+      border-radius: var(--_radius);
+    }
+`;
