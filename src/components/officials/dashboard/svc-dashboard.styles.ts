@@ -29,21 +29,6 @@ export const dashboardStyles = [
       font-size: 0.9375em;
       margin-block-start: 4px;
     }
-    .period-select {
-      display: grid;
-      gap: 4px;
-      font-weight: 600;
-    }
-    select {
-      font: inherit;
-      min-height: 44px;
-      min-width: 12em;
-      padding: 6px 10px;
-      border: 2px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-      color: var(--_text);
-    }
     .grid {
       display: grid;
       grid-template-columns: repeat(auto-fit, minmax(min(100%, 440px), 1fr));

@@ -51,21 +51,6 @@ export const reportStyles = [
       flex-wrap: wrap;
       gap: 8px;
     }
-    .period-select {
-      display: grid;
-      gap: 4px;
-      font-weight: 600;
-    }
-    select {
-      font: inherit;
-      min-height: 44px;
-      min-width: 12em;
-      padding: 6px 10px;
-      border: 2px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-      color: var(--_text);
-    }
     .page {
       display: grid;
       gap: 12px;

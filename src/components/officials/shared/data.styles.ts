@@ -163,7 +163,7 @@ export const dataStyles = css`
   }
 `;
 
-/** The page of a dashboard or report: its card borders (light and dark) and the grid of its sections. */
+/** The page of a dashboard or report: its card borders (light and dark), the grid of its sections, its period select. */
 export const pageStyles = css`
     :host {
       --_card-border: var(--svc-color-card-border, #c9d1db);
@@ -181,5 +181,20 @@ export const pageStyles = css`
       gap: 20px;
       padding: 20px;
       border-radius: var(--_radius);
+    }
+    .period-select {
+      display: grid;
+      gap: 4px;
+      font-weight: 600;
+    }
+    select {
+      font: inherit;
+      min-height: 44px;
+      min-width: 12em;
+      padding: 6px 10px;
+      border: 2px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      color: var(--_text);
     }
 `;
