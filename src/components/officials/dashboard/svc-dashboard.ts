@@ -7,6 +7,7 @@ import { SvcDataElement, emit } from '../shared/data-element.js';
 import { fileName, saveBlob } from '../shared/download.js';
 import { formatGroupValue, formatInteger, formatInterval, formatPercent, formatPeriod, formatShare } from '../shared/format.js';
 import { league, type League, type LeagueColumn, type LeagueSort } from '../shared/league.js';
+import { PeriodChoice } from '../shared/data.js';
 import { leagueBodies } from '../shared/league-bodies.js';
 import { CHART_KINDS, DASHBOARD_CHARTS, type ChartKind } from '../shared/messages.js';
 import { dashboardStyles } from './svc-dashboard.styles.js';
@@ -90,20 +91,16 @@ export class SvcDashboard extends SvcDataElement {
     return view.groupBy.filter((field) => !filtered.has(field));
   }
 
-  private periodsOf: { rows: ReportRow[] | undefined; periods: string[] } = { rows: undefined, periods: [] };
+  private readonly periodChoice = new PeriodChoice();
 
   /** The periods of the rows, in order (worked out once per set of rows). */
   private get periods(): string[] {
-    const rows = this.view?.rows;
-    if (this.periodsOf.rows !== rows) this.periodsOf = { rows, periods: [...new Set((rows ?? []).map((row) => row.key.period))].sort() };
-    return this.periodsOf.periods;
+    return this.periodChoice.periods(this.view?.rows);
   }
 
   /** The period shown by the per-group views. */
   get shownPeriod(): string | null {
-    const periods = this.periods;
-    if (periods.length === 0) return null;
-    return this.selectedPeriod && periods.includes(this.selectedPeriod) ? this.selectedPeriod : periods[periods.length - 1]!;
+    return this.periodChoice.shown(this.view?.rows, this.selectedPeriod);
   }
 
   /** The rows of each chart, exactly as drawn. */

@@ -7,6 +7,7 @@ import type { ViewOptions } from '../shared/data.js';
 import { fileName, saveBlob } from '../shared/download.js';
 import { formatGroupValue, formatInteger, formatInterval, formatPercent, formatPeriod, formatShare } from '../shared/format.js';
 import { league, type League } from '../shared/league.js';
+import { PeriodChoice } from '../shared/data.js';
 import { leagueBodies } from '../shared/league-bodies.js';
 import { questionSetDefinition, questionText } from '../shared/questions.js';
 import { reportMessages, type ReportMessages } from './messages.js';
@@ -78,20 +79,16 @@ export class SvcReport extends SvcDataElement {
     return { ...options, groupBy: options.groupBy ?? ['unit'], period: options.period ?? 'quarter' };
   }
 
-  private periodsOf: { rows: ReportRow[] | undefined; periods: string[] } = { rows: undefined, periods: [] };
+  private readonly periodChoice = new PeriodChoice();
 
   /** The periods of the rows, oldest first. */
   private get periods(): string[] {
-    const rows = this.view?.rows;
-    if (this.periodsOf.rows !== rows) this.periodsOf = { rows, periods: [...new Set((rows ?? []).map((row) => row.key.period))].sort() };
-    return this.periodsOf.periods;
+    return this.periodChoice.periods(this.view?.rows);
   }
 
   /** The period evaluated: `selected-period` when the data has it, else the latest. */
   get shownPeriod(): string | null {
-    const periods = this.periods;
-    if (periods.length === 0) return null;
-    return this.selectedPeriod && periods.includes(this.selectedPeriod) ? this.selectedPeriod : periods[periods.length - 1]!;
+    return this.periodChoice.shown(this.view?.rows, this.selectedPeriod);
   }
 
   /** The targets in force (the defaults when an attribute is wrong: the error state says so). */

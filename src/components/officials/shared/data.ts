@@ -557,3 +557,25 @@ export async function load(sources: Sources, ctx: LoadContext): Promise<Loaded |
   aborted(ctx.signal);
   return summarizeBlob(blob, summarizeOptions(options, groupBy), ctx);
 }
+
+/** The periods of a view's rows (worked out once per set of rows) and the one a dashboard or report shows. */
+export class PeriodChoice {
+  private rows: readonly ReportRow[] | undefined;
+  private list: string[] = [];
+
+  /** The periods of the rows, oldest first. */
+  periods(rows: readonly ReportRow[] | undefined): string[] {
+    if (this.rows !== rows) {
+      this.rows = rows;
+      this.list = [...new Set((rows ?? []).map((row) => row.key.period))].sort();
+    }
+    return this.list;
+  }
+
+  /** `selected` when the rows have it, else the latest period; null without rows. */
+  shown(rows: readonly ReportRow[] | undefined, selected: string | undefined): string | null {
+    const periods = this.periods(rows);
+    if (periods.length === 0) return null;
+    return selected && periods.includes(selected) ? selected : periods[periods.length - 1]!;
+  }
+}
