@@ -2,6 +2,7 @@
 // tokens, the scope matrix of every officials' route, the audit log, the token command.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { routes } from '../../src/collector/routes/index.js';
 import type { Storage } from '../../src/collector/storage/types.js';
 import { tokenCommand } from '../../src/collector/token-command.js';
 import { uuidV4 } from '../../src/core/uuid.js';
@@ -9,6 +10,7 @@ import { ADMIN_TOKEN, admin, caseRecord, complaint, rating, request, startCollec
 import type { EngineSetup } from './collector-suite.js';
 
 const HOUR = 3_600_000;
+type Role = 'viewer' | 'handler' | 'admin';
 
 export function officialsSuite(engine: 'pglite' | 'postgres', setup: EngineSetup): void {
   describe(`officials' access on ${engine}`, () => {
@@ -201,6 +203,56 @@ export function officialsSuite(engine: 'pglite' | 'postgres', setup: EngineSetup
         assert.equal((await call('adminA', 'DELETE', `/v1/tokens/${tokens['viewerB']!.id}`)).status, 404);
         assert.equal((await call('viewerB', 'GET', '/v1/records')).status, 200, 'still valid');
         assert.equal((await call('adminA', 'DELETE', `/v1/tokens/${uuidV4()}`)).status, 404);
+      });
+
+      it('every officials\' route: below its role 403, outside the scope 404 (403 to create for another scope, lists filtered), at its role inside 2xx; no route left out', async () => {
+        for (const [name, role, agency] of [['handlerB', 'handler', B], ['adminB', 'admin', B]] as const) {
+          const made = await call('root', 'POST', '/v1/tokens', { role, agency, label: name });
+          tokens[name] = { id: made.body.id, token: made.body.token };
+        }
+        const ratingM = rating({ agency: A, unit: 'u1' });
+        const complaintM = complaint({ agency: A, unit: 'u1', contact: { name: 'Trần Thị M', phone: '0900000009', consent: true, consentText: 'Tôi đồng ý', consentAt: '2026-03-05T08:30:00.000Z' } });
+        const submitted = await request(`${main.url}/v1/submissions`, { body: { records: [ratingM, complaintM] } });
+        const codeM = submitted.body.results[1].trackingCode as string;
+        const kioskId = `matrix-${uuidV4().slice(0, 8)}`;
+        assert.equal((await call('root', 'POST', '/v1/kiosks', { kioskId, agency: A, unit: 'u1' })).status, 201);
+        const spare = await call('root', 'POST', '/v1/tokens', { role: 'viewer', agency: A, label: 'spare' });
+        const filtered = (reply: Reply) => assert.ok(reply.status === 200 && !reply.text.includes(A), `a list outside the scope: ${reply.status}`);
+        const status = (expected: number) => (reply: Reply) => assert.equal(reply.status, expected, reply.text);
+        // Rows in the order they run: a kiosk is armed before it is removed, a flag set before cleared.
+        const matrix: Array<{ route: string; role: Role; path: string; body?: unknown; ok: number; outside: (reply: Reply) => void }> = [
+          { route: 'GET /v1/complaints', role: 'viewer', path: '/v1/complaints', ok: 200, outside: filtered },
+          { route: 'PATCH /v1/complaints/:key', role: 'handler', path: `/v1/complaints/${codeM}`, body: { internalNote: 'matrix' }, ok: 200, outside: status(404) },
+          { route: 'DELETE /v1/complaints/:key/personal-data', role: 'admin', path: `/v1/complaints/${codeM}/personal-data`, ok: 200, outside: status(404) },
+          { route: 'POST /v1/cases', role: 'admin', path: '/v1/cases', body: [caseRecord({ agency: A, unit: 'u1' })], ok: 200, outside: (reply) => assert.equal(reply.body.results[0].status, 'rejected', reply.text) },
+          { route: 'GET /v1/records', role: 'viewer', path: '/v1/records', ok: 200, outside: filtered },
+          { route: 'GET /v1/records.csv', role: 'viewer', path: '/v1/records.csv', ok: 200, outside: filtered },
+          { route: 'GET /v1/records/:id', role: 'viewer', path: `/v1/records/${ratingM.id}`, ok: 200, outside: status(404) },
+          { route: 'POST /v1/invitations', role: 'handler', path: '/v1/invitations', body: { agency: A, unit: 'u1', caseId: `HS-M-${uuidV4().slice(0, 8)}` }, ok: 201, outside: status(403) },
+          { route: 'POST /v1/kiosks', role: 'admin', path: '/v1/kiosks', body: { kioskId: `${kioskId}-2`, agency: A }, ok: 201, outside: status(403) },
+          { route: 'POST /v1/kiosks/:id/arm', role: 'handler', path: `/v1/kiosks/${kioskId}/arm`, body: {}, ok: 201, outside: status(404) },
+          { route: 'DELETE /v1/kiosks/:id', role: 'admin', path: `/v1/kiosks/${kioskId}`, ok: 204, outside: status(404) },
+          { route: 'POST /v1/ratings/:id/flag', role: 'handler', path: `/v1/ratings/${ratingM.id}/flag`, body: { reason: 'test' }, ok: 200, outside: status(404) },
+          { route: 'DELETE /v1/ratings/:id/flag', role: 'handler', path: `/v1/ratings/${ratingM.id}/flag`, ok: 200, outside: status(404) },
+          { route: 'POST /v1/tokens', role: 'admin', path: '/v1/tokens', body: { role: 'viewer', agency: A, label: 'matrix' }, ok: 201, outside: status(403) },
+          { route: 'GET /v1/tokens', role: 'admin', path: '/v1/tokens', ok: 200, outside: filtered },
+          { route: 'DELETE /v1/tokens/:id', role: 'admin', path: `/v1/tokens/${spare.body.id}`, ok: 200, outside: status(404) },
+          { route: 'GET /v1/audit', role: 'viewer', path: '/v1/audit', ok: 200, outside: filtered },
+        ];
+        const officials = routes().filter((route) => route.access === 'admin').map((route) => `${route.method} ${route.path}`);
+        assert.deepEqual(matrix.map((row) => row.route).sort(), officials.sort(), 'every officials\' route has a row');
+        const ranks: Role[] = ['viewer', 'handler', 'admin'];
+        for (const row of matrix) {
+          const [method] = row.route.split(' ') as [string];
+          const send = (name: string) => call(name, method, row.path, row.body);
+          assert.equal((await call(null, method, row.path, row.body)).status, 401, `${row.route} without a token`);
+          for (const lower of ranks.slice(0, ranks.indexOf(row.role))) assert.equal((await send(`${lower}A`)).status, 403, `${row.route} as ${lower}`);
+          // Outside first: a refused call must leave the target for the allowed one.
+          const outside = await send(`${row.role}B`);
+          row.outside(outside);
+          const inside = await send(`${row.role}A`);
+          assert.equal(inside.status, row.ok, `${row.route} as ${row.role} of the agency: ${inside.text}`);
+        }
       });
 
       it('GET /v1/audit: viewer and up, only its scope', async () => {
