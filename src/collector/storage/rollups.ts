@@ -13,7 +13,7 @@
 // has more rows than the records it sums.)
 import { createHash } from 'node:crypto';
 import { GROUP_FIELDS, summaryFromGroups, type Summary } from '../../analytics/summary.js';
-import { groupsFromRows, linkCountsStatement, rowPartsStatement } from './summary-sql.js';
+import { groupsFromRows, linkCountsStatement, openPartsStatement, rowPartsStatement, sqlText } from './summary-sql.js';
 import type { AggregateQuery, Database, GroupField, Queryable, Row } from './types.js';
 
 /** A rollup table and the group fields it keeps. */
@@ -31,19 +31,18 @@ const TABLES: readonly RollupTable[] = [
   { name: 'summary_rollup', fields: GROUP_FIELDS },
 ];
 
-/** A zone name as an SQL literal (zone names are checked by the config; quotes doubled regardless). */
-function literal(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
-}
-
-/** The local day of a record's instant in the rollup zone. */
+/** The local day of a record's instant in the rollup zone (zone names are checked by the config). */
 function dayExpression(zone: string): string {
-  return `(at AT TIME ZONE ${literal(zone)})::date`;
+  return `(at AT TIME ZONE ${sqlText(zone)})::date`;
 }
 
-/** The counters of `source` (a transition table) per group and local day, times `sign`. */
+/**
+ * The counters of `source` (a transition table) per group and local day, times `sign`. Open cases
+ * and complaints are counted per local due day, not per due time: a day's open dossiers of a group
+ * make one row, however many they are.
+ */
 function countsOf(table: RollupTable, zone: string, source: string, sign: 1 | -1): string {
-  const { text } = rowPartsStatement({ groupBy: table.fields, period: 'day', timeZone: zone }, { source, bucket: dayExpression(zone), flagColumn: true });
+  const { text } = rowPartsStatement({ groupBy: table.fields, period: 'day', timeZone: zone }, { source, bucket: dayExpression(zone), flagColumn: true, dueDayZone: zone });
   const columns = [...table.fields, 'period', 'part', 'a', 'b', 'c', 'f'].join(', ');
   return `SELECT ${columns}, n * ${sign} AS n FROM (${text}) AS ${source}_counts`;
 }
@@ -143,23 +142,26 @@ interface Bounds {
   fromAligned: boolean;
   toDate: string | null;
   toAligned: boolean;
+  /** The local date of asOf. */
+  asOfDate: string;
 }
 
-async function bounds(tx: Queryable, zone: string, query: AggregateQuery): Promise<Bounds> {
+async function bounds(tx: Queryable, zone: string, query: AggregateQuery, asOf: string): Promise<Bounds> {
   // An instant is the first of its local day when the microsecond before it falls on another date
   // (exact whatever the DST rules: no local midnight is ever computed).
   const dateOf = (p: string) => `to_char((${p}::timestamptz AT TIME ZONE $1::text)::date, 'YYYY-MM-DD')`;
   const aligned = (p: string) =>
     `(${p}::timestamptz AT TIME ZONE $1::text)::date <> ((${p}::timestamptz - interval '1 microsecond') AT TIME ZONE $1::text)::date`;
   const [row] = await tx.query(
-    `SELECT ${dateOf('$2')} AS from_date, ${aligned('$2')} AS from_aligned, ${dateOf('$3')} AS to_date, ${aligned('$3')} AS to_aligned`,
-    [zone, query.from ?? null, query.to ?? null],
+    `SELECT ${dateOf('$2')} AS from_date, ${aligned('$2')} AS from_aligned, ${dateOf('$3')} AS to_date, ${aligned('$3')} AS to_aligned, ${dateOf('$4')} AS as_of_date`,
+    [zone, query.from ?? null, query.to ?? null, asOf],
   );
   return {
     fromDate: (row?.['from_date'] as string | null) ?? null,
     fromAligned: row?.['from_aligned'] === true,
     toDate: (row?.['to_date'] as string | null) ?? null,
     toAligned: row?.['to_aligned'] === true,
+    asOfDate: row?.['as_of_date'] as string,
   };
 }
 
@@ -168,66 +170,85 @@ function tableFor(groupBy: readonly GroupField[]): RollupTable {
   return TABLES.find((table) => groupBy.every((field) => table.fields.includes(field)))!;
 }
 
+/** The records whose local date (of `column`) is `date` in `zone`, in a form that keeps to the index on `column`. */
+function onLocalDate(column: string, zone: string, date: string) {
+  return (add: (value: unknown, type: string) => string) => {
+    const [z, d] = [add(zone, 'text'), add(date, 'date')];
+    // The local date decides; the bounds around it (wider than any DST shift) keep the scan on the index.
+    return `${column} >= (${d}::timestamp AT TIME ZONE ${z}) - interval '3 hours'
+      AND ${column} < ((${d} + 1)::timestamp AT TIME ZONE ${z}) + interval '3 hours'
+      AND (${column} AT TIME ZONE ${z})::date = ${d}`;
+  };
+}
+
 /**
- * The Summary for a report from the rollups, or undefined when they cannot answer exactly (periods
- * cut in another zone than theirs): the caller then scans the records. Its links are counted
- * (`casesDissatisfied`, `complaintsDissatisfied`) but their keys are left out, so it reports exactly
- * like the scanned Summary but does not link further when merged with another.
+ * The Summary for a report at `asOf` from the rollups, or undefined when they cannot answer exactly
+ * (periods cut in another zone than theirs): the caller then scans the records. Its links are counted
+ * (`casesDissatisfied`, `complaintsDissatisfied`) but their keys are left out, and its open cases and
+ * complaints are kept only as "due before asOf" (key 0) and "not yet due" (key asOf), as
+ * `summarizeInSql(…, asOf)` keeps them: it reports exactly like the scanned Summary at that asOf,
+ * but is not one to merge.
  *
- * With `asOf`, the open cases and complaints are kept only as "due before asOf" and "not yet due"
- * (each under its earliest due time), not per due time: the Summary then reports exactly at that
- * asOf, and stays small when many are open (a row per open dossier otherwise).
+ * The rollups know the local day each open dossier is due: the days before asOf's are overdue, the
+ * days after are not; those due on asOf's own day are read from the records (an index on due_at).
  */
-export async function reportSummaryFromRollups(db: Database, zone: string, query: AggregateQuery, asOf?: string): Promise<Summary | undefined> {
+export async function reportSummaryFromRollups(db: Database, zone: string, query: AggregateQuery, asOf: string): Promise<Summary | undefined> {
   if (query.period !== 'all' && query.timeZone !== zone) return undefined;
   const table = tableFor(query.groupBy);
   const rows = await db.transaction(async (tx) => {
     await tx.query('SET LOCAL jit = off');
-    const { fromDate, fromAligned, toDate, toAligned } = await bounds(tx, zone, query);
+    const { fromDate, fromAligned, toDate, toAligned, asOfDate } = await bounds(tx, zone, query, asOf);
     const params: unknown[] = [];
     const param = (value: unknown, type: string) => {
       params.push(value);
       return `$${params.length}::${type}`;
     };
     // Whole days: from the first day that starts inside the range to the last one that ends inside it.
-    const where: string[] = query.includeFlagged ? [] : [`(NOT f OR part = 'flagged')`];
-    if (fromDate !== null) where.push(fromAligned ? `day >= ${param(fromDate, 'date')}` : `day > ${param(fromDate, 'date')}`);
-    if (toDate !== null) where.push(`day < ${param(toDate, 'date')}`);
+    const days: string[] = [];
+    if (fromDate !== null) days.push(fromAligned ? `day >= ${param(fromDate, 'date')}` : `day > ${param(fromDate, 'date')}`);
+    if (toDate !== null) days.push(`day < ${param(toDate, 'date')}`);
+    const where: string[] = [...days, ...(query.includeFlagged ? [] : [`(NOT f OR part = 'flagged')`])];
     // An official's scope: both tables keep agency and unit.
     if (query.agency !== undefined) where.push(`agency = ${param(query.agency, 'text')}`);
     if (query.unit !== undefined) where.push(`unit = ${param(query.unit, 'text')}`);
     const period = query.period === 'all' ? `'all'::text` : `to_char(day, '${DAY_FORMATS[query.period]}')`;
     const select = [...query.groupBy, `${period} AS period`].join(', ');
-    // Open items keep their due time (epoch ms) in `a`; at a known asOf only its side of asOf counts.
+    // Open items keep their local due date in `a`: the days before asOf's are overdue, the later ones not yet.
     const open = `part IN ('open', 'c_open')`;
-    const dueSide = asOf === undefined ? 'a' : `CASE WHEN ${open} THEN (a::bigint < ${param(Date.parse(asOf), 'bigint')})::text ELSE a END`;
-    const dueKey = asOf === undefined ? 'a' : `CASE WHEN ${open} THEN min(CASE WHEN ${open} THEN a::bigint END)::text ELSE min(a) END AS a`;
-    const group = [...query.groupBy, period, 'part', dueSide, 'b', 'c'].join(', ');
+    const asOfDay = param(asOfDate, 'text');
+    where.push(`(NOT ${open} OR a IS DISTINCT FROM ${asOfDay})`);
+    const dueKey = `CASE WHEN ${open} THEN CASE WHEN a < ${asOfDay} THEN '0' ELSE '${Date.parse(asOf)}' END ELSE a END`;
+    const group = [...query.groupBy, period, 'part', dueKey, 'b', 'c'].join(', ');
     const whole = await tx.query(
-      `SELECT ${select}, part, ${dueKey}, b, c, sum(n)::bigint AS n FROM ${table.name} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY ${group} HAVING sum(n) <> 0`,
+      `SELECT ${select}, part, ${dueKey} AS a, b, c, sum(n)::bigint AS n FROM ${table.name} WHERE ${where.join(' AND ')} GROUP BY ${group} HAVING sum(n) <> 0`,
       params,
     );
+    // The open dossiers of those whole days that are due on asOf's own day: which side, from the records.
+    const dueToday = openPartsStatement(query, {
+      asOf,
+      extraFilter: (add) => {
+        // Every parameter added must be used: PostgreSQL cannot type an unused one.
+        const local = () => `(at AT TIME ZONE ${add(zone, 'text')})::date`;
+        const range = [
+          ...(fromDate !== null ? [`${local()} ${fromAligned ? '>=' : '>'} ${add(fromDate, 'date')}`] : []),
+          ...(toDate !== null ? [`${local()} < ${add(toDate, 'date')}`] : []),
+        ];
+        return [onLocalDate('due_at', zone, asOfDate)(add), ...range].join(' AND ');
+      },
+    });
+    const dueOnAsOfDay = await tx.query(dueToday.text, dueToday.params);
     // Partial first and last days: the records themselves, limited to those local dates.
     const edges: Row[] = [];
     const edgeDates = new Set<string>();
     if (fromDate !== null && !fromAligned) edgeDates.add(fromDate);
     if (toDate !== null && !toAligned) edgeDates.add(toDate);
     for (const date of edgeDates) {
-      const { text, params: edgeParams } = rowPartsStatement(query, {
-        ...(asOf !== undefined ? { asOf } : {}),
-        // The local date decides; the bounds around it (wider than any DST shift) keep the scan on the index.
-        extraFilter: (add: (value: unknown, type: string) => string) => {
-          const [z, d] = [add(zone, 'text'), add(date, 'date')];
-          return `at >= (${d}::timestamp AT TIME ZONE ${z}) - interval '3 hours'
-            AND at < ((${d} + 1)::timestamp AT TIME ZONE ${z}) + interval '3 hours'
-            AND (at AT TIME ZONE ${z})::date = ${d}`;
-        },
-      });
+      const { text, params: edgeParams } = rowPartsStatement(query, { asOf, extraFilter: onLocalDate('at', zone, date) });
       edges.push(...(await tx.query(text, edgeParams)));
     }
     // The links of the whole window: a lookup per record that names a case or rates a complaint.
     const links = linkCountsStatement(query);
-    return [...whole, ...edges, ...(await tx.query(links.text, links.params))];
+    return [...whole, ...dueOnAsOfDay, ...edges, ...(await tx.query(links.text, links.params))];
   });
   const { groups } = groupsFromRows(rows, query.groupBy);
   return summaryFromGroups({ groupBy: query.groupBy, period: query.period, timeZone: query.timeZone, includeFlagged: query.includeFlagged ?? false }, groups);

@@ -275,9 +275,12 @@ export class Store implements Storage {
     return summarizeInSql(this.db, query);
   }
 
-  /** From the kept rollups where they answer exactly, else by scanning the records. */
+  /**
+   * For a report at `asOf`: from the kept rollups where they answer exactly, else by scanning the
+   * records. Without asOf (a Summary that keeps every due time, to merge) the records are scanned.
+   */
   async summarizeForReport(query: AggregateQuery, asOf?: string): Promise<Summary> {
-    const fromRollups = this.rollupZone === undefined ? undefined : await reportSummaryFromRollups(this.db, this.rollupZone, query, asOf);
+    const fromRollups = this.rollupZone === undefined || asOf === undefined ? undefined : await reportSummaryFromRollups(this.db, this.rollupZone, query, asOf);
     return fromRollups ?? summarizeInSql(this.db, query, asOf);
   }
 

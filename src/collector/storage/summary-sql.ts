@@ -49,11 +49,17 @@ export interface StatementOptions {
    * many open dossiers large. Such a Summary reports right only at this asOf: never merge it.
    */
   asOf?: string;
+  /**
+   * For the rollups: open cases and complaints keyed by the local date (`YYYY-MM-DD`) of their due
+   * time in this zone instead of the time itself, so that a rollup row counts a day's open
+   * dossiers, not one each. A read at an asOf then knows the side of every day but asOf's own.
+   */
+  dueDayZone?: string;
 }
 
 /** The pieces every part of a statement shares: parameters, period, filters. */
 function statementContext(query: AggregateQuery, options: StatementOptions) {
-  const { source = 'records', bucket, extraFilter, flagColumn = false, asOf } = options;
+  const { source = 'records', bucket, extraFilter, flagColumn = false, asOf, dueDayZone } = options;
   const params: unknown[] = [];
   const param = (value: unknown, type: string) => {
     params.push(value);
@@ -73,9 +79,11 @@ function statementContext(query: AggregateQuery, options: StatementOptions) {
   const within = filters.map((filter) => ` AND ${filter}`).join('');
   // The due key of an open item: its due time in ms, or at a known asOf only which side of it.
   const dueKey = (open: string) =>
-    asOf === undefined
-      ? `CASE WHEN ${open} THEN round(extract(epoch FROM due_at) * 1000)::bigint::text END`
-      : `CASE WHEN ${open} THEN CASE WHEN due_at < ${param(asOf, 'timestamptz')} THEN '0' ELSE '${Date.parse(asOf)}' END END`;
+    dueDayZone !== undefined
+      ? `CASE WHEN ${open} THEN to_char((due_at AT TIME ZONE ${sqlText(dueDayZone)})::date, 'YYYY-MM-DD') END`
+      : asOf === undefined
+        ? `CASE WHEN ${open} THEN round(extract(epoch FROM due_at) * 1000)::bigint::text END`
+        : `CASE WHEN ${open} THEN CASE WHEN due_at < ${param(asOf, 'timestamptz')} THEN '0' ELSE '${Date.parse(asOf)}' END END`;
   return {
     params,
     dueKey,
@@ -91,6 +99,11 @@ function statementContext(query: AggregateQuery, options: StatementOptions) {
 }
 
 type Context = ReturnType<typeof statementContext>;
+
+/** Text as an SQL literal (for the rollups' zone, written into trigger bodies; quotes doubled). */
+export function sqlText(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
 
 /**
  * The parts counted from each record alone (what the rollups keep), as rows of (group columns…,
@@ -198,6 +211,21 @@ export function summaryStatement(query: AggregateQuery, asOf?: string): { text: 
 export function rowPartsStatement(query: AggregateQuery, options: StatementOptions = {}): { text: string; params: unknown[] } {
   const x = statementContext(query, options);
   return { text: rowParts(x).join('\nUNION ALL\n'), params: x.params };
+}
+
+/**
+ * Only the open cases and complaints (parts `open` and `c_open`), keyed by side of `options.asOf`:
+ * what the rollups cannot tell for the dossiers due on asOf's own local day.
+ */
+export function openPartsStatement(query: AggregateQuery, options: StatementOptions & { asOf: string }): { text: string; params: unknown[] } {
+  const x = statementContext(query, options);
+  const due = query.groupBy.length + 3; // the position of column a
+  const text = `SELECT ${x.select}, 'c_open'::text AS part, ${x.dueKey('true')} AS a, NULL::text AS b, NULL::text AS c, count(*)::int AS n
+    FROM ${x.from} ${x.where('complaint', ` AND due_at IS NOT NULL AND NOT (${CLOSED})`)} GROUP BY ${x.group}, ${due}
+    UNION ALL
+    SELECT ${x.select}, 'open', ${x.dueKey('true')}, NULL, NULL, count(*)::int
+    FROM ${x.from} ${x.where('case', ' AND resolved_at IS NULL')} GROUP BY ${x.group}, ${due}`;
+  return { text, params: x.params };
 }
 
 /**
