@@ -147,13 +147,14 @@ export class SvcChart extends SvcDataElement {
     this.drawKey = [];
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
+  // In update, not willUpdate: the loader (a controller) has applied new targets by then.
+  protected override update(changed: PropertyValues): void {
     this.model = this.computeModel();
+    super.update(changed);
   }
 
   private computeModel(): ChartModel | null {
-    if (this.status !== 'ready' || !this.view) return null;
+    if (this.data.status !== 'ready' || !this.data.view) return null;
     let options;
     try {
       options = this.viewOptions();
@@ -162,7 +163,7 @@ export class SvcChart extends SvcDataElement {
     }
     const hidden = Object.keys(options.filter) as Array<'unit' | 'service'>;
     const inputs = [
-      this.view.rows,
+      this.data.view.rows,
       this.resolvedKind,
       this.locale,
       this.caption,
@@ -180,7 +181,7 @@ export class SvcChart extends SvcDataElement {
     this.modelInputs = inputs;
     return chartModel(
       this.resolvedKind,
-      this.view.rows,
+      this.data.view.rows,
       {
         targets: options.targets,
         confidence: options.confidence,
@@ -391,9 +392,9 @@ export class SvcChart extends SvcDataElement {
   }
 
   override render(): TemplateResult {
-    const state = this.renderState();
+    const state = this.data.renderState();
     return html`<div class="root" part="base">
-      ${state !== nothing ? state : nothing} ${this.renderWarnings()} ${this.model ? this.renderFigure(this.model) : nothing}
+      ${state !== nothing ? state : nothing} ${this.data.renderWarnings()} ${this.model ? this.renderFigure(this.model) : nothing}
     </div>`;
   }
 }

@@ -85,7 +85,7 @@ export class SvcDashboard extends SvcDataElement {
 
   /** Group fields the rows are split by (filtered fields aside). */
   private get groupFields(): GroupField[] {
-    const view = this.view;
+    const view = this.data.view;
     if (!view) return [];
     const filtered = new Set<string>([this.unit ? 'unit' : '', this.service ? 'service' : ''].filter(Boolean));
     return view.groupBy.filter((field) => !filtered.has(field));
@@ -95,12 +95,12 @@ export class SvcDashboard extends SvcDataElement {
 
   /** The periods of the rows, in order (worked out once per set of rows). */
   private get periods(): string[] {
-    return this.periodChoice.periods(this.view?.rows);
+    return this.periodChoice.periods(this.data.view?.rows);
   }
 
   /** The period shown by the per-group views. */
   get shownPeriod(): string | null {
-    return this.periodChoice.shown(this.view?.rows, this.selectedPeriod);
+    return this.periodChoice.shown(this.data.view?.rows, this.selectedPeriod);
   }
 
   /** The rows of each chart, exactly as drawn. */
@@ -115,7 +115,7 @@ export class SvcDashboard extends SvcDataElement {
   private refreshChartRows(): void {
     const next = new Map<ChartKind, ReportRow[]>();
     const changed: ChartKind[] = [];
-    if (this.status === 'ready' && this.view) {
+    if (this.data.status === 'ready' && this.data.view) {
       for (const kind of this.kinds) {
         const rows = this.pickRows(kind);
         const old = this.chartRows.get(kind);
@@ -134,7 +134,7 @@ export class SvcDashboard extends SvcDataElement {
   }
 
   private pickRows(kind: ChartKind): ReportRow[] {
-    const view = this.view;
+    const view = this.data.view;
     if (!view) return [];
     const period = this.shownPeriod;
     const grouped = this.groupFields.length > 0;
@@ -155,22 +155,23 @@ export class SvcDashboard extends SvcDataElement {
   get leagueRows(): League {
     const grouped = this.groupFields.length > 0;
     const period = this.shownPeriod;
-    const rows = this.view ? (grouped ? this.view.rows.filter((row) => row.key.period === period) : this.view.rows) : [];
-    return league(rows, this.view?.groupBy ?? [], this.sort);
+    const rows = this.data.view ? (grouped ? this.data.view.rows.filter((row) => row.key.period === period) : this.data.view.rows) : [];
+    return league(rows, this.data.view?.groupBy ?? [], this.sort);
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
+  // In update, not willUpdate: the loader (a controller) has applied new targets by then.
+  protected override update(changed: PropertyValues): void {
     this.refreshChartRows();
+    super.update(changed);
   }
 
   private chartRendered(event: Event): void {
     const chart = event.composedPath()[0] as HTMLElement & { kind?: string };
     if (chart === this || !this.renderRoot.contains(chart)) return;
     this.waiting.delete(chart.kind ?? '');
-    if (this.waiting.size === 0 && !this.readyFired && this.status === 'ready') {
+    if (this.waiting.size === 0 && !this.readyFired && this.data.status === 'ready') {
       this.readyFired = true;
-      emit(this, 'svc-ready', { charts: this.kinds.length, rows: this.view?.rows.length ?? 0 });
+      emit(this, 'svc-ready', { charts: this.kinds.length, rows: this.data.view?.rows.length ?? 0 });
     }
   }
 
@@ -194,18 +195,18 @@ export class SvcDashboard extends SvcDataElement {
   }
 
   private renderMeta(): TemplateResult | typeof nothing {
-    if (!this.view || !this.loaded) return nothing;
+    if (!this.data.view || !this.data.loaded) return nothing;
     const d = this.d;
     const parts: string[] = [];
     const fields = this.groupFields;
     if (fields.length) parts.push(d.byGroup(fields.map((field) => d.groupField[field]).join(', ')).trim());
-    const periodKind = this.view.rows[0]?.key.period;
+    const periodKind = this.data.view.rows[0]?.key.period;
     if (periodKind) {
       const kind = periodKind === 'all' ? 'all' : /-Q/.test(periodKind) ? 'quarter' : /-W/.test(periodKind) ? 'week' : /^\d{4}-\d{2}-\d{2}$/.test(periodKind) ? 'day' : /^\d{4}-\d{2}$/.test(periodKind) ? 'month' : 'year';
       parts.push(d.periodNames[kind]);
     }
-    if (this.loaded.type === 'summary' && this.loaded.records !== undefined) parts.push(d.recordsRead(formatInteger(this.loaded.records, d)));
-    if (this.loaded.type === 'rows' && this.src) parts.push(d.sourceCollector);
+    if (this.data.loaded.type === 'summary' && this.data.loaded.records !== undefined) parts.push(d.recordsRead(formatInteger(this.data.loaded.records, d)));
+    if (this.data.loaded.type === 'rows' && this.src) parts.push(d.sourceCollector);
     if (this.unit) parts.push(`${d.groupField.unit}: ${formatGroupValue('unit', this.unit, d, this.labelMap)}`);
     if (this.service) parts.push(`${d.groupField.service}: ${formatGroupValue('service', this.service, d, this.labelMap)}`);
     return html`<p class="meta">${parts.join(' · ')}</p>`;
@@ -328,7 +329,7 @@ export class SvcDashboard extends SvcDataElement {
 
   override render(): TemplateResult {
     const d = this.d;
-    const ready = this.status === 'ready' && this.view;
+    const ready = this.data.status === 'ready' && this.data.view;
     return html`<div class="root" part="base">
       <div class="head">
         <div>
@@ -337,7 +338,7 @@ export class SvcDashboard extends SvcDataElement {
         </div>
         ${ready ? this.renderPeriodChooser() : nothing}
       </div>
-      ${this.renderState()} ${this.renderWarnings()} ${ready ? this.renderCharts() : nothing} ${ready ? this.renderLeague() : nothing}
+      ${this.data.renderState()} ${this.data.renderWarnings()} ${ready ? this.renderCharts() : nothing} ${ready ? this.renderLeague() : nothing}
     </div>`;
   }
 }

@@ -74,7 +74,7 @@ export class SvcReport extends SvcDataElement {
     return true;
   }
 
-  protected override viewOptions(): ViewOptions {
+  override viewOptions(): ViewOptions {
     const options = super.viewOptions();
     return { ...options, groupBy: options.groupBy ?? ['unit'], period: options.period ?? 'quarter' };
   }
@@ -83,12 +83,12 @@ export class SvcReport extends SvcDataElement {
 
   /** The periods of the rows, oldest first. */
   private get periods(): string[] {
-    return this.periodChoice.periods(this.view?.rows);
+    return this.periodChoice.periods(this.data.view?.rows);
   }
 
   /** The period evaluated: `selected-period` when the data has it, else the latest. */
   get shownPeriod(): string | null {
-    return this.periodChoice.shown(this.view?.rows, this.selectedPeriod);
+    return this.periodChoice.shown(this.data.view?.rows, this.selectedPeriod);
   }
 
   /** The targets in force (the defaults when an attribute is wrong: the error state says so). */
@@ -104,7 +104,7 @@ export class SvcReport extends SvcDataElement {
 
   /** Each unit's page of the evaluated period, in the rows' key order. */
   get unitPages(): UnitPage[] {
-    const view = this.view;
+    const view = this.data.view;
     const period = this.shownPeriod;
     if (!view || !period) return [];
     const targets = this.safeOptions().targets;
@@ -122,7 +122,7 @@ export class SvcReport extends SvcDataElement {
   get leagueRows(): League {
     return league(
       this.unitPages.map((page) => page.row),
-      this.view?.groupBy ?? [],
+      this.data.view?.groupBy ?? [],
       RANK_ORDER,
     );
   }
@@ -150,7 +150,7 @@ export class SvcReport extends SvcDataElement {
   // View
 
   private groupName(row: ReportRow): string {
-    const fields = this.view?.groupBy ?? [];
+    const fields = this.data.view?.groupBy ?? [];
     const d = this.d;
     const labels = this.labelMap;
     if (!fields.length) return formatPeriod(row.key.period, d);
@@ -199,7 +199,7 @@ export class SvcReport extends SvcDataElement {
     const target = formatShare(options.targets.satisfaction, d);
     const { ranked, apart } = this.leagueRows;
     const pages = new Map(this.unitPages.map((page) => [page.row, page]));
-    const fields = this.view?.groupBy ?? [];
+    const fields = this.data.view?.groupBy ?? [];
     const columns = 11;
     const cells = (row: ReportRow, rank: number | null) => {
       const page = pages.get(row)!;
@@ -405,7 +405,7 @@ export class SvcReport extends SvcDataElement {
   override render(): TemplateResult {
     const d = this.d;
     const r = this.r;
-    const ready = this.status === 'ready' && this.view;
+    const ready = this.data.status === 'ready' && this.data.view;
     const period = ready ? this.shownPeriod : null;
     const pages = ready ? this.unitPages : [];
     const kind = period ? (/-Q/.test(period) ? 'quarter' : /^\d{4}$/.test(period) ? 'year' : /^\d{4}-\d{2}$/.test(period) ? 'month' : 'all') : 'all';
@@ -414,7 +414,7 @@ export class SvcReport extends SvcDataElement {
         <h2 part="heading">${this.heading ?? (period ? r.titleFor(formatPeriod(period, d)) : r.title)}</h2>
         ${ready ? html`<p class="meta">${r.meta(pages.length, d.periodNames[kind])}</p>` : nothing}
       </div>
-      ${ready ? this.renderToolbar() : nothing} ${this.renderState()} ${this.renderWarnings()} ${ready ? this.renderLeague() : nothing}
+      ${ready ? this.renderToolbar() : nothing} ${this.data.renderState()} ${this.data.renderWarnings()} ${ready ? this.renderLeague() : nothing}
       ${ready ? pages.map((page, index) => this.renderUnit(page, index)) : nothing}
     </div>`;
   }
