@@ -18,7 +18,9 @@ import { WINDOW, prng, randomRecords } from '../support/summary-data.js';
 
 const ZONES = ['Asia/Ho_Chi_Minh', 'America/New_York', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'UTC'];
 const PERIODS: Period[] = ['all', 'day', 'week', 'month', 'quarter', 'year'];
-const GROUPINGS: GroupField[][] = [['unit'], ['agency', 'service', 'officer', 'channel']];
+/** A grouping for each rollup table; each period and window takes two of them in turn. */
+const GROUPINGS: GroupField[][] = [['unit'], ['channel'], ['service'], ['officer'], ['agency', 'unit', 'service'], ['agency', 'service', 'officer', 'channel']];
+const groupingsFor = (turn: number): GroupField[][] => [GROUPINGS[turn % GROUPINGS.length]!, GROUPINGS[(turn + 3) % GROUPINGS.length]!];
 
 /** Windows whose ends fall on local midnights and inside days, in the zone under test. */
 const WINDOWS = [
@@ -83,7 +85,7 @@ function rollupSuite(engine: string, open: () => Promise<Storage>, teardown?: ()
       const asOfs = [AS_OF.toISOString(), new Date(due).toISOString(), new Date(due + 1).toISOString()];
       for (const window of WINDOWS) {
         for (const period of PERIODS) {
-          for (const groupBy of GROUPINGS) {
+          for (const groupBy of groupingsFor(WINDOWS.indexOf(window) * PERIODS.length + PERIODS.indexOf(period))) {
             const includeFlagged = rollupAnswers % 2 === 1;
             const query = { groupBy, period, timeZone: zone, includeFlagged, ...window };
             const asOf = asOfs[rollupAnswers % asOfs.length]!;
@@ -108,7 +110,7 @@ function rollupSuite(engine: string, open: () => Promise<Storage>, teardown?: ()
       it(`rebuilt for ${zone}, they equal the scan and summarize() for every period, grouping and window`, async () => {
         assert.equal(await ensureRollups(storage.db, zone), true, 'a new zone rebuilds');
         assert.equal(await ensureRollups(storage.db, zone), false, 'the same zone again finds nothing to do');
-        assert.equal(await assertExact(zone), WINDOWS.length * PERIODS.length * GROUPINGS.length);
+        assert.equal(await assertExact(zone), WINDOWS.length * PERIODS.length * 2);
       });
     }
 
@@ -148,7 +150,7 @@ function rollupSuite(engine: string, open: () => Promise<Storage>, teardown?: ()
       await storage.db.query(`UPDATE records SET record = record - 'flag', updated_at = $2::timestamptz WHERE id = $1`, [flagged.id, now.toISOString()]);
       records = await collect(storage.exportRecords({}));
       assert.ok(records.find((record) => record.id === unflagged.id)!['flag']);
-      assert.equal(await assertExact(zone), WINDOWS.length * PERIODS.length * GROUPINGS.length);
+      assert.equal(await assertExact(zone), WINDOWS.length * PERIODS.length * 2);
     });
 
     it('the store answers from the rollups in their zone and by scanning elsewhere, equal both ways', async () => {

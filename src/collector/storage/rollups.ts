@@ -23,11 +23,18 @@ interface RollupTable {
 }
 
 /**
- * Every group field, and agency + unit alone: most dashboards group by unit, and that table is a
- * small fraction of the full one (which multiplies by services, officers and channels).
+ * The groupings officials read most — per unit, per procedure, per channel, per officer, per unit and
+ * procedure — each with its agency (the scope), and every field for the rest. A query reads the
+ * first table that keeps every field it groups or is scoped by; the every-field one is nearly as
+ * fine as the records when units, procedures, officers and channels all vary, so it is the slow
+ * path. Each table costs the writes a statement (the write cost is in docs/pages/numbers.md).
  */
 const TABLES: readonly RollupTable[] = [
   { name: 'summary_rollup_unit', fields: ['agency', 'unit'] },
+  { name: 'summary_rollup_channel', fields: ['agency', 'channel'] },
+  { name: 'summary_rollup_service', fields: ['agency', 'service'] },
+  { name: 'summary_rollup_officer', fields: ['agency', 'officer'] },
+  { name: 'summary_rollup_unit_service', fields: ['agency', 'unit', 'service'] },
   { name: 'summary_rollup', fields: GROUP_FIELDS },
 ];
 
@@ -165,9 +172,10 @@ async function bounds(tx: Queryable, zone: string, query: AggregateQuery, asOf: 
   };
 }
 
-/** The smallest table that keeps every field the query groups by. */
-function tableFor(groupBy: readonly GroupField[]): RollupTable {
-  return TABLES.find((table) => groupBy.every((field) => table.fields.includes(field)))!;
+/** The first (smallest) table that keeps every field the query groups by or is scoped to. */
+function tableFor(query: AggregateQuery): RollupTable {
+  const needed: GroupField[] = [...query.groupBy, ...(query.agency !== undefined ? ['agency' as const] : []), ...(query.unit !== undefined ? ['unit' as const] : [])];
+  return TABLES.find((table) => needed.every((field) => table.fields.includes(field)))!;
 }
 
 /** The records whose local date (of `column`) is `date` in `zone`, in a form that keeps to the index on `column`. */
@@ -194,9 +202,11 @@ function onLocalDate(column: string, zone: string, date: string) {
  */
 export async function reportSummaryFromRollups(db: Database, zone: string, query: AggregateQuery, asOf: string): Promise<Summary | undefined> {
   if (query.period !== 'all' && query.timeZone !== zone) return undefined;
-  const table = tableFor(query.groupBy);
+  const table = tableFor(query);
   const rows = await db.transaction(async (tx) => {
+    // Small reads of indexed rows: starting JIT or parallel workers costs more than it saves.
     await tx.query('SET LOCAL jit = off');
+    await tx.query('SET LOCAL max_parallel_workers_per_gather = 0');
     const { fromDate, fromAligned, toDate, toAligned, asOfDate } = await bounds(tx, zone, query, asOf);
     const params: unknown[] = [];
     const param = (value: unknown, type: string) => {
@@ -208,7 +218,7 @@ export async function reportSummaryFromRollups(db: Database, zone: string, query
     if (fromDate !== null) days.push(fromAligned ? `day >= ${param(fromDate, 'date')}` : `day > ${param(fromDate, 'date')}`);
     if (toDate !== null) days.push(`day < ${param(toDate, 'date')}`);
     const where: string[] = [...days, ...(query.includeFlagged ? [] : [`(NOT f OR part = 'flagged')`])];
-    // An official's scope: both tables keep agency and unit.
+    // An official's scope (tableFor chose a table that keeps its fields).
     if (query.agency !== undefined) where.push(`agency = ${param(query.agency, 'text')}`);
     if (query.unit !== undefined) where.push(`unit = ${param(query.unit, 'text')}`);
     const period = query.period === 'all' ? `'all'::text` : `to_char(day, '${DAY_FORMATS[query.period]}')`;
