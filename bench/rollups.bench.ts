@@ -123,6 +123,7 @@ try {
   const queries = [
     'groupBy=unit&period=quarter',
     'groupBy=agency,unit&period=month',
+    'groupBy=service&period=quarter',
     'groupBy=service,channel&period=month',
     'period=all&from=2026-03-05T10:00:00Z&to=2026-09-17T03:30:00Z',
   ];
@@ -140,10 +141,12 @@ try {
     await ensureRollups(storage.db, ZONE);
     const t2 = performance.now();
     await storage.db.query('ANALYZE');
-    const [rollupRows] = await storage.db.query('SELECT (SELECT count(*) FROM summary_rollup)::int AS full, (SELECT count(*) FROM summary_rollup_unit)::int AS unit');
+    const tables = await storage.db.query<{ name: string; n: number }>(
+      `SELECT relname AS name, n_live_tup::int AS n FROM pg_stat_user_tables WHERE relname LIKE 'summary_rollup%' AND relname <> 'summary_rollup_meta' ORDER BY n_live_tup`,
+    );
     console.log(
       `\n${size.toLocaleString('en')} records (loaded in ${((t1 - t0) / 1000).toFixed(0)} s; rollups rebuilt from them in ${((t2 - t1) / 1000).toFixed(1)} s; ` +
-        `rollup rows: ${rollupRows?.['full']} by every field, ${rollupRows?.['unit']} by agency+unit)`,
+        `rollup rows: ${tables.map((table) => `${table.name.replace('summary_rollup', '') || '_every_field'} ${table.n}`).join(', ')})`,
     );
     for (const query of queries) {
       const { median, p95, rows } = await time(base, `${query}&timeZone=${ZONE}`, RUNS);
