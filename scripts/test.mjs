@@ -1,7 +1,7 @@
 // npm test: everything a commit must keep green, in one command, in this order:
 // browsers present → build → documentation site → type-check tests → Node tests beside the browser
-// tests (Chromium, Firefox, WebKit in turn) → end-to-end → size budgets → README element reference
-// up to date. SVC_ENGINES=chromium,firefox narrows the engines.
+// tests (Chromium, Firefox, WebKit in turn, then end-to-end) → size budgets → README element
+// reference up to date. SVC_ENGINES=chromium,firefox narrows the engines.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync, spawn } from 'node:child_process';
@@ -47,17 +47,34 @@ const nodeTests = readdirSync('test')
   .flatMap((name) => files(join('test', name), /\.test\.ts$/));
 const browserTests = [...files('test/components', /\.test\.ts$/), ...files('test/browser', /\.test\.ts$/)];
 
+const e2e = files('test/e2e', /\.e2e\.ts$/);
+
 // Node's test runner uses one core here (its concurrency is cores − 1), and a browser test run
-// mostly waits on the browser: the two stages run side by side. The Node tests stream; each
-// engine's output is printed whole when it ends, so the two never interleave mid-line.
-const [nodeOk, failedEngines] = await Promise.all([
+// mostly waits on the browser: the Node tests run beside the browser side, which is the
+// component tests in each engine, then the end-to-end tests. The Node tests stream; the browser
+// side's output is printed whole per stage when it ends, so the two never interleave mid-line.
+const [nodeOk, { failedEngines, e2eOk }] = await Promise.all([
   nodeTests.length ? stage('node tests', 'node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...nodeTests]) : true,
-  browserTests.length ? browserEngines() : [],
+  browserSide(),
 ]);
-if (!nodeOk || failedEngines.length) {
+if (!nodeOk || failedEngines.length || !e2eOk) {
   if (!nodeOk) console.error('\nnode tests failed');
   if (failedEngines.length) console.error(`\nbrowser tests failed in: ${failedEngines.join(', ')}`);
+  if (!e2eOk) console.error('\nend-to-end tests failed');
   process.exit(1);
+}
+
+/** The component tests in each engine, then the end-to-end tests (run even when an engine failed). */
+async function browserSide() {
+  const failedEngines = browserTests.length ? await browserEngines() : [];
+  let e2eOk = true;
+  if (e2e.length) {
+    const nodeArgs = ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...e2e];
+    // The engines' end-to-end tests drive WebKit too, which needs a display.
+    const [command, args] = engines.includes('webkit') ? [XVFB_RUN, ['-a', '-s', '-screen 0 1280x1024x24', 'node', ...nodeArgs]] : ['node', nodeArgs];
+    e2eOk = await stage('end-to-end tests', command, args, { CHROMIUM_PATH: chromium, SVC_ENGINES: engines.join(',') }, { buffered: true });
+  }
+  return { failedEngines, e2eOk };
 }
 
 /** Every engine in turn, even when one fails, so a run shows all that differ; the failed ones. */
@@ -92,13 +109,6 @@ function stage(label, command, args, env = {}, { buffered = false } = {}) {
       resolve(code === 0);
     });
   });
-}
-const e2e = files('test/e2e', /\.e2e\.ts$/);
-if (e2e.length) {
-  const nodeArgs = ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...e2e];
-  // The engines' end-to-end tests drive WebKit too, which needs a display.
-  const [command, args] = engines.includes('webkit') ? [XVFB_RUN, ['-a', '-s', '-screen 0 1280x1024x24', 'node', ...nodeArgs]] : ['node', nodeArgs];
-  run('end-to-end tests', command, args, { CHROMIUM_PATH: chromium, SVC_ENGINES: engines.join(',') });
 }
 run('size budgets', 'node', ['scripts/size.mjs']);
 run('README element reference', 'node', ['scripts/docs.mjs', '--check']);
