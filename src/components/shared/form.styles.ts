@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './css.js';
 
 /** Native form controls as the submitting elements draw them: text boxes and pill radios. */
 export const formStyles = css`
