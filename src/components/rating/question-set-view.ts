@@ -1,8 +1,29 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { css } from '../shared/css.js';
 import type { Answer, QuestionSet } from '../../core/question-sets.js';
 import { GRADE_LABELS, POINT_LABELS, pointsTotal, questionFields, SET_LEGEND, TOTAL_TEXT, tthc9Grade } from './question-texts.js';
 
 export { answersProblem, builtInQuestionSet } from './question-texts.js';
+
+/** A question of a set, its options (the yes/no pills, fieldset and legend are the element's), the total. */
+export const styles = [
+  css`
+    .set-question {
+      display: grid;
+      gap: 8px;
+      padding-block: 8px;
+      border-block-start: 1px solid #d5dce5;
+    }
+    .options {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+    }
+    .points-total {
+      font-weight: 700;
+    }
+  `,
+];
 
 /** What a set's fieldset needs from its `<svc-rating>`. */
 export interface QuestionSetContext {

@@ -1,4 +1,5 @@
 import { html, type TemplateResult } from 'lit';
+import { css } from './css.js';
 import { parseStandardDefinitions, standardText, TEN_STANDARDS, type StandardDefinition } from '../../core/standards.js';
 
 /**
@@ -7,6 +8,25 @@ import { parseStandardDefinitions, standardText, TEN_STANDARDS, type StandardDef
  * yes/no questions a rating asks about them. Loaded with the ten themselves, only by elements
  * that show standards (`SvcElement.usesStandards`).
  */
+
+/**
+ * A row of the yes/no questions on standards (the pills, fieldset and legend are the rating's own
+ * rules, which its question sets share). Only a rating draws these rows; the other elements that
+ * load this part adopt a rule that matches nothing of theirs.
+ */
+export const styles = [
+  css`
+    .standard {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 8px 16px;
+      padding-block: 8px;
+      border-block-start: 1px solid #d5dce5;
+    }
+  `,
+];
 
 /** What the part needs from its element. */
 export interface StandardsHost {
