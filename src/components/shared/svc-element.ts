@@ -159,13 +159,14 @@ export class SvcElement<M extends object = object> extends LitElement {
    * part's markup is first drawn, and stay (the rules of a mode switched off match nothing).
    */
   private adoptPartStyles(): void {
-    const own = (this.constructor as typeof LitElement).elementStyles;
-    const brought = this.moduleParts().flatMap((part) => (part.value as { styles?: CSSResultOrNative[] } | undefined)?.styles ?? []);
-    const fresh = [...new Set(brought)].filter((style) => !own.includes(style) && !this.partStyles.includes(style));
+    const fresh = this.moduleParts()
+      .flatMap((part) => (part.value as { styles?: CSSResultOrNative[] } | undefined)?.styles ?? [])
+      .filter((style) => !this.partStyles.includes(style));
     if (fresh.length === 0) return;
     this.partStyles.push(...fresh);
     // Adopted style sheets are one list, set anew; without them (Safari before 16.4) Lit appends a
     // <style> per sheet, after the content it renders.
+    const own = (this.constructor as typeof LitElement).elementStyles;
     adoptStyles(this.renderRoot as ShadowRoot, supportsAdoptingStyleSheets ? [...own, ...this.partStyles] : fresh);
   }
 
