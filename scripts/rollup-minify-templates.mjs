@@ -4,13 +4,43 @@
 
 const TAGS = new Set(['css', 'html', 'svg']);
 
+/** A quoted string or a comment of CSS text, whichever starts first. */
+const CSS_STRING_OR_COMMENT = /("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|\/\*[\s\S]*?\*\/)/;
+
+/**
+ * Comments, whitespace and punctuation of CSS text go; quoted strings (`content: ': '`) stay as
+ * they are. Spaces around `>`, `+` and `~` go in selectors only (`calc(a + b)` needs its spaces).
+ */
 function shrinkCss(text) {
-  return text
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/\s*([{};,>])\s*/g, '$1')
-    .replace(/:\s+/g, ':')
-    .replace(/;}/g, '}');
+  // Odd pieces are strings or comments; a comment counts as a space of the text around it.
+  const pieces = text.split(CSS_STRING_OR_COMMENT);
+  const segments = [''];
+  pieces.forEach((piece, index) => {
+    if (index % 2 === 0 || piece.startsWith('/*')) segments[segments.length - 1] += index % 2 === 0 ? piece : ' ';
+    else segments.push(piece, '');
+  });
+  return segments
+    .map((segment, index) => (index % 2 === 1 ? segment : shrinkCssCode(segment)))
+    .join('')
+    .trim();
+}
+
+/** CSS text without strings or comments. */
+function shrinkCssCode(code) {
+  return (
+    code
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,])\s*/g, '$1')
+      .replace(/:\s+/g, ':')
+      // `color : red` in a block (not `.a :hover`, a selector)
+      .replace(/([{;][\w-]+)\s+:/g, '$1:')
+      .replace(/\s+!important/g, '!important')
+      // 0.5 → .5 (not 10.5, not a name or a hash ending in 0)
+      .replace(/(^|[^\w.#-])0\.(\d)/g, '$1.$2')
+      // Selectors (the text before a `{`): no space around combinators.
+      .replace(/[^{};]+(?=\{)/g, (selector) => selector.replace(/\s*([>+~])\s*/g, '$1'))
+      .replace(/;}/g, '}')
+  );
 }
 
 /**
@@ -20,6 +50,8 @@ function shrinkCss(text) {
 function shrinkMarkup(text) {
   return text.replace(/\s+/g, ' ').replace(/>\s+</g, '><').replace(/>\s+$/, '>').replace(/^\s+</, '<').replace(/^\s+$/, '');
 }
+
+export { shrinkCss, shrinkMarkup };
 
 export function minifyTemplates({ include = /\/dist\/(?!cdn\/).*\.js$/ } = {}) {
   return {

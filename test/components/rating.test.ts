@@ -324,6 +324,33 @@ describe('<svc-rating>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('takes the rules of what its parts draw from the parts: the kiosk, the dialog, a standard\'s row', async () => {
+    const inline = await fixture<SvcRating>(html`<svc-rating agency="a"></svc-rating>`);
+    const sheets = (el: Element) => shadow(el).adoptedStyleSheets.length;
+    const own = sheets(inline);
+    expect(getComputedStyle(q(inline, '.root')).fontSize).to.equal('16px');
+
+    const kiosk = await fixture<SvcRating>(html`<svc-rating mode="kiosk" agency="a"></svc-rating>`);
+    expect(getComputedStyle(q(kiosk, '.root')).fontSize).to.equal('22px');
+    expect(q(kiosk, '.choice-face').getBoundingClientRect().height).to.be.at.least(120);
+    expect(sheets(kiosk)).to.equal(own + 1);
+    kiosk.requestUpdate();
+    await kiosk.updateComplete;
+    expect(sheets(kiosk), 'adopted once').to.equal(own + 1);
+
+    const button = await fixture<SvcRating>(html`<svc-rating mode="button" agency="a"></svc-rating>`);
+    const dialog = getComputedStyle(q(button, 'dialog'));
+    expect(dialog.borderTopWidth).to.equal('0px');
+    expect(dialog.boxShadow).to.not.equal('none');
+
+    const asking = await fixture<SvcRating>(html`<svc-rating agency="a" standards="greet"></svc-rating>`);
+    expect(getComputedStyle(q(asking, '.standard')).display).to.equal('flex');
+    // Switched back to inline, the kiosk's rules match nothing.
+    kiosk.mode = 'inline';
+    await kiosk.updateComplete;
+    expect(getComputedStyle(q(kiosk, '.root')).fontSize).to.equal('16px');
+  });
+
   it('keeps targets at least 24×24 CSS px and shows a visible focus outline', async () => {
     const el = await fixture<SvcRating>(html`<svc-rating agency="a" standards="greet"></svc-rating>`);
     for (const selector of ['.choice-face', '.pill span', 'button[type="submit"]', 'textarea']) {

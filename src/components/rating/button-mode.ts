@@ -1,4 +1,6 @@
 import { html, type TemplateResult } from 'lit';
+import { css } from '../shared/css.js';
+import { dialogStyles } from '../shared/dialog.styles.js';
 
 /** What the dialog needs from its `<svc-rating mode="button">`. */
 export interface ButtonModeHost {
@@ -7,6 +9,18 @@ export interface ButtonModeHost {
   readonly thanked: boolean;
   startOver(): void;
 }
+
+/** The dialog; on paper, no button that opens it. */
+export const styles = [
+  dialogStyles,
+  css`
+    @media print {
+      .open {
+        display: none;
+      }
+    }
+  `,
+];
 
 const dialogOf = (host: ButtonModeHost) => host.renderRoot.querySelector('dialog');
 

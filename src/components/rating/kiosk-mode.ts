@@ -1,4 +1,5 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { css } from '../shared/css.js';
 
 /** What the kiosk mode needs from its `<svc-rating mode="kiosk">`. */
 export interface KioskHost extends ReactiveControllerHost {
@@ -20,6 +21,26 @@ export interface KioskHost extends ReactiveControllerHost {
   /** Clears every answer and shows the form again. */
   startOver(): void;
 }
+
+/** The kiosk's larger type and targets, for a tablet held at arm's length. */
+export const styles = [
+  css`
+    :host([mode='kiosk']) {
+      --_font-size: var(--svc-font-size, 22px);
+    }
+    .root[data-mode='kiosk'] .choice-face {
+      min-height: 120px;
+    }
+    .root[data-mode='kiosk'] .choice-face svg {
+      width: 72px;
+      height: 72px;
+    }
+    .root[data-mode='kiosk'] .button {
+      min-height: 64px;
+      padding-inline: 32px;
+    }
+  `,
+];
 
 /** A positive number of seconds from an attribute, or the default. */
 function seconds(value: number | string, fallback: number): number {

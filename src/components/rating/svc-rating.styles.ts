@@ -1,16 +1,19 @@
-import { css } from 'lit';
-import { baseStyles } from '../shared/base.styles.js';
-import { dialogStyles } from '../shared/dialog.styles.js';
-import { formStyles } from '../shared/form.styles.js';
+import { css } from '../shared/css.js';
+import { rootStyles } from '../shared/base.styles.js';
+import { pillStyles, textAreaStyles } from '../shared/form.styles.js';
 
+/**
+ * What every `<svc-rating>` draws. The parts it loads for some pages bring the rules of their own
+ * markup: the kiosk's sizes (kiosk-mode.ts), the dialog (button-mode.ts), the case and the
+ * gates' screens (verified-view.ts), a question set (question-set-view.ts), a standard's row
+ * (shared/standard-list.ts). The pills, the fieldset and the legend of the yes/no questions are
+ * here: the standards part and the question part both draw them.
+ */
 export const ratingStyles = [
-  baseStyles,
-  dialogStyles,
-  formStyles,
+  rootStyles,
+  pillStyles,
+  textAreaStyles,
   css`
-    :host([mode='kiosk']) {
-      --_font-size: var(--svc-font-size, 22px);
-    }
     .root {
       background: var(--_surface);
     }
@@ -100,33 +103,14 @@ export const ratingStyles = [
       display: grid;
       gap: 12px;
     }
-    .standard {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      justify-content: space-between;
-      gap: 8px 16px;
-      padding-block: 8px;
-      border-block-start: 1px solid #d5dce5;
-    }
     .standard-text {
       float: left;
       max-width: 100%;
     }
-    .yes-no,
-    .options {
+    .yes-no {
       display: flex;
       flex-wrap: wrap;
       gap: 8px;
-    }
-    .set-question {
-      display: grid;
-      gap: 8px;
-      padding-block: 8px;
-      border-block-start: 1px solid #d5dce5;
-    }
-    .points-total {
-      font-weight: 700;
     }
     .actions {
       display: flex;
@@ -160,35 +144,6 @@ export const ratingStyles = [
       color: var(--_error);
       margin-block-start: 4px;
     }
-    .case {
-      border-inline-start: 4px solid var(--_primary);
-      padding-inline-start: 12px;
-    }
-    .case dt {
-      display: inline;
-      font-weight: 700;
-    }
-    .case dt::after {
-      content: ': ';
-    }
-    .case dd {
-      display: inline;
-      margin: 0;
-    }
-    .gate-message {
-      padding-block: 16px;
-    }
-    .root[data-mode='kiosk'] .choice-face {
-      min-height: 120px;
-    }
-    .root[data-mode='kiosk'] .choice-face svg {
-      width: 72px;
-      height: 72px;
-    }
-    .root[data-mode='kiosk'] .button {
-      min-height: 64px;
-      padding-inline: 32px;
-    }
     @container (max-width: 420px) {
       .choices {
         grid-template-columns: 1fr;
@@ -207,8 +162,7 @@ export const ratingStyles = [
       }
     }
     @media print {
-      .actions,
-      .open {
+      .actions {
         display: none;
       }
     }

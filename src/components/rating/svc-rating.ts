@@ -29,7 +29,7 @@ const isBuiltInSet = (id: unknown): id is QuestionSetId => id === 'sipas' || id 
 const PARTS = {
   kiosk: lazyPart(import.meta, 'kiosk mode', () => import('./kiosk-mode.js')),
   button: lazyPart(import.meta, 'button mode', () => import('./button-mode.js')),
-  /** A question set: its texts, its fields and the check of its answers. */
+  /** A question set: its texts, its fields, what it adds to the record and the check of its answers. */
   questions: lazyPart(import.meta, 'question sets', () => import('./question-set-view.js')),
 };
 
@@ -148,11 +148,17 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
   declare private errors: FieldError[];
   declare private submitting: boolean;
   declare private delivered: boolean;
-  declare private setAnswers: Record<string, Answer>;
-  /** The built-in set named by `questions`, with its texts. */
-  private builtInSet: QuestionSet | undefined;
+  /**
+   * For the question part: the answers to the set's questions, by question id.
+   * @internal
+   */
+  declare setAnswers: Record<string, Answer>;
 
-  private answers: Record<string, boolean> = {};
+  /**
+   * For the standards part: the yes/no answers on the standards asked, by standard id.
+   * @internal
+   */
+  standardAnswers: Record<string, boolean> = {};
   private commentText = '';
   private recordId: string | undefined;
   private persisted = true;
@@ -282,25 +288,6 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
     return (this.standards ?? '').trim() !== '';
   }
 
-  /** The standards this element asks about, in the order of the list in force. */
-  private get askedStandards() {
-    const wanted = (this.standards ?? '').trim();
-    if (wanted === '') return [];
-    const list = this.standardList;
-    if (wanted === 'all') return list;
-    const ids = wanted.split(',').map((id) => id.trim()).filter(Boolean);
-    return ids
-      .map((id) => list.find((standard) => standard.id === id))
-      .filter((standard): standard is (typeof list)[number] => standard !== undefined);
-  }
-
-  /** The question set in force: the `questionSet` property, or the built-in set of `questions`. */
-  private get activeSet(): QuestionSet | undefined {
-    const own = this.questionSet;
-    if (own && typeof own === 'object' && typeof own.id === 'string' && Array.isArray(own.questions)) return own;
-    return this.builtInSet;
-  }
-
   /**
    * For the kiosk part: the thank-you is shown.
    * @internal
@@ -322,18 +309,14 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
    * @internal
    */
   get halfFilled(): boolean {
-    return this.chosenScore !== null || this.commentText !== '' || Object.keys(this.answers).length > 0 || Object.keys(this.setAnswers).length > 0;
+    return this.chosenScore !== null || this.commentText !== '' || Object.keys(this.standardAnswers).length > 0 || Object.keys(this.setAnswers).length > 0;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.chooseGate();
     this.chooseKiosk();
-    if (changed.has('questions') || changed.has('questionSet')) {
-      this.setAnswers = {};
-      const id = this.questions;
-      this.builtInSet = isBuiltInSet(id) ? PARTS.questions.value!.builtInQuestionSet(id) : undefined;
-    }
+    if (changed.has('questions') || changed.has('questionSet')) this.setAnswers = {};
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -358,7 +341,7 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
   /** Clears every answer and shows the form again. */
   startOver(): void {
     this.score = null;
-    this.answers = {};
+    this.standardAnswers = {};
     this.setAnswers = {};
     this.commentText = '';
     this.errors = [];
@@ -371,7 +354,11 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
     this.renderRoot.querySelector<HTMLFormElement>('form')?.reset();
   }
 
-  private touched(): void {
+  /**
+   * The citizen touched the form: a kiosk counts its idle time from now.
+   * @internal
+   */
+  touched(): void {
     this.kiosk?.touched();
   }
 
@@ -420,16 +407,11 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
       score: this.chosenScore!,
       scale: this.resolvedScale,
     };
-    const asked = this.askedStandards.filter((standard) => standard.id in this.answers);
-    if (asked.length > 0) record.standards = Object.fromEntries(asked.map((standard) => [standard.id, this.answers[standard.id]!]));
+    const standards = this.usesStandards ? this.standardsPart?.standardsAnswered(this) : undefined;
+    if (standards) record.standards = standards;
     const comment = this.commentText.trim();
     if (this.commentMode !== 'off' && comment !== '') record.comment = comment;
-    const set = this.activeSet;
-    if (set) {
-      // The set asked is recorded even when the citizen skipped its questions.
-      record.questionSet = set.id;
-      if (Object.keys(this.setAnswers).length > 0) record.answers = { ...this.setAnswers };
-    }
+    if (this.asksSet) PARTS.questions.value?.recordSet(this, record);
     const kioskId = this.kioskId?.trim();
     if (kioskId) record['kioskId'] = kioskId;
     this.gate?.decorate(record);
@@ -467,7 +449,6 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
     const labels = scale === 3 ? t.scoreLabels3 : t.scoreLabels5;
     const scoreError = this.errors.find((error) => error.field === 'score');
     const commentError = this.errors.find((error) => error.field === 'comment');
-    const set = this.activeSet;
     return html`<form part="form" novalidate @submit=${this.onSubmit} @keydown=${this.onKeydown} @pointerdown=${this.touched}>
       ${errorSummary(this.renderRoot, t.errorSummaryTitle, this.errors)} ${this.gate?.intro() ?? nothing}
       <fieldset class="score" aria-describedby=${scoreError ? 'score-error' : nothing}>
@@ -491,22 +472,8 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
           })}
         </div>
       </fieldset>
-      ${this.renderStandards()}
-      ${set
-        ? PARTS.questions.value!.questionSetView({
-            set,
-            answers: this.setAnswers,
-            lang: this.locale,
-            t,
-            onAnswer: (id, value) => {
-              const next = { ...this.setAnswers };
-              if (value === undefined) delete next[id];
-              else next[id] = value;
-              this.setAnswers = next;
-              this.touched();
-            },
-          })
-        : nothing}
+      ${this.usesStandards ? this.standardsPart!.standardQuestions(this, t) : nothing}
+      ${this.asksSet ? PARTS.questions.value!.setQuestions(this, t) : nothing}
       ${this.renderComment(commentError)}
       <div class="actions">
         <button type="submit" class="button submit" part="submit" aria-disabled=${this.submitting ? 'true' : 'false'}>
@@ -514,21 +481,6 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
         </button>
       </div>
     </form>`;
-  }
-
-  private renderStandards(): TemplateResult | typeof nothing {
-    const asked = this.askedStandards;
-    if (asked.length === 0) return nothing;
-    return this.standardsPart!.standardQuestions({
-      asked,
-      answers: this.answers,
-      locale: this.locale,
-      t: this.t,
-      pick: (id, kept) => {
-        this.answers = { ...this.answers, [id]: kept };
-        this.touched();
-      },
-    });
   }
 
   private renderComment(error: FieldError | undefined): TemplateResult | typeof nothing {

@@ -1,5 +1,30 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { css } from '../shared/css.js';
 import type { VerifiedMessages } from '../../core/i18n-verified.js';
+
+/** The case above the question, and the gates' screens (a code being checked, a kiosk waiting). */
+export const styles = [
+  css`
+    .case {
+      border-inline-start: 4px solid var(--_primary);
+      padding-inline-start: 12px;
+    }
+    .case dt {
+      display: inline;
+      font-weight: 700;
+    }
+    .case dt::after {
+      content: ': ';
+    }
+    .case dd {
+      display: inline;
+      margin: 0;
+    }
+    .gate-message {
+      padding-block: 16px;
+    }
+  `,
+];
 
 /** The case a verified rating is about, as the citizen sees it above the question. */
 export function caseSummary(t: VerifiedMessages, info: { unit?: string; service?: string; caseId?: string | null }): TemplateResult {

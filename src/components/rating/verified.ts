@@ -2,6 +2,8 @@ import type { GateFactory } from './gate.js';
 import { createGate as invitationGate } from './invitation-gate.js';
 import { createGate as kioskGate } from './kiosk-gate.js';
 
+export { styles } from './verified-view.js';
+
 /**
  * The verified-rating part of `<svc-rating>`: the invitation looked up, the kiosk armed by an
  * official. Both gates in one part, with the views and strings they share: in the CDN build a

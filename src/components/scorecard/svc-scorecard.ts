@@ -1,4 +1,5 @@
-import { LitElement, css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { css } from '../shared/css.js';
 import { defineElement } from '../shared/define.js';
 import { scorecardMessages, type ScorecardMessages } from './messages.js';
 

@@ -1,11 +1,11 @@
-import { css } from 'lit';
+import { css } from './css.js';
 
 /**
  * What every element's shadow root starts from. The host page's styles must neither leak in
  * nor out: the root box sets its own font size, line height and colours in px (never rem,
  * which follows the host's root font size) and inherits only the font family.
  */
-export const baseStyles = css`
+export const rootStyles = css`
   :host {
     display: block;
     box-sizing: border-box;
@@ -76,17 +76,6 @@ export const baseStyles = css`
     outline-offset: 2px;
     box-shadow: 0 0 0 6px var(--_focus-halo);
   }
-  .visually-hidden {
-    position: absolute !important;
-    width: 1px !important;
-    height: 1px !important;
-    margin: -1px !important;
-    padding: 0 !important;
-    overflow: hidden !important;
-    clip: rect(0 0 0 0) !important;
-    white-space: nowrap !important;
-    border: 0 !important;
-  }
   .button {
     display: inline-flex;
     align-items: center;
@@ -153,3 +142,21 @@ export const baseStyles = css`
     }
   }
 `;
+
+/** Text for screen readers only. */
+export const visuallyHiddenStyles = css`
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px !important;
+    height: 1px !important;
+    margin: -1px !important;
+    padding: 0 !important;
+    overflow: hidden !important;
+    clip: rect(0 0 0 0) !important;
+    white-space: nowrap !important;
+    border: 0 !important;
+  }
+`;
+
+/** The root styles and visually hidden text: what the elements start from (`<svc-rating>` needs only the first). */
+export const baseStyles = [rootStyles, visuallyHiddenStyles];

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './css.js';
 
 /** The modal dialog of `mode="button"` and of the standards' ratings. */
 export const dialogStyles = css`

@@ -1,7 +1,7 @@
-import { css } from 'lit';
+import { css } from './css.js';
 
-/** Native form controls as the submitting elements draw them: text boxes and pill radios. */
-export const formStyles = css`
+/** Pill radios: a rating's yes/no questions, a complaint's categories. */
+export const pillStyles = css`
   .pill {
     position: relative;
     display: inline-flex;
@@ -37,10 +37,31 @@ export const formStyles = css`
     outline-offset: 2px;
     box-shadow: 0 0 0 6px var(--_focus-halo);
   }
+`;
+
+/** A text area and its count of characters left: a rating's comment, a complaint's description. */
+export const textAreaStyles = css`
   .count {
     margin-block-start: 4px;
   }
-  textarea,
+  textarea {
+    display: block;
+    width: 100%;
+    min-height: 88px;
+    padding: 8px 12px;
+    margin-block-start: 8px;
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    resize: vertical;
+  }
+  textarea[aria-invalid='true'] {
+    border-color: var(--_error);
+  }
+`;
+
+/** One-line fields and selects, with their labels. */
+export const fieldStyles = css`
   input[type='text'],
   input[type='email'],
   input[type='tel'],
@@ -55,13 +76,6 @@ export const formStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
   }
-  textarea {
-    min-height: 88px;
-    padding: 8px 12px;
-    margin-block-start: 8px;
-    resize: vertical;
-  }
-  textarea[aria-invalid='true'],
   input[aria-invalid='true'],
   select[aria-invalid='true'] {
     border-color: var(--_error);
@@ -75,3 +89,6 @@ export const formStyles = css`
     font-weight: 700;
   }
 `;
+
+/** Native form controls as the submitting elements draw them: pill radios, text areas, fields. */
+export const formStyles = [pillStyles, textAreaStyles, fieldStyles];

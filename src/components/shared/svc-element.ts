@@ -1,4 +1,4 @@
-import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { adoptStyles, LitElement, supportsAdoptingStyleSheets, type CSSResultOrNative, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { resolveLocale, type Dictionaries, type Locale } from '../../core/i18n.js';
 import { lazyPart, type LazyPart } from '../../core/lazy.js';
 import type { StandardDefinition } from '../../core/standard-text.js';
@@ -27,7 +27,8 @@ function inheritedLang(element: Element): string | null {
  *
  * The strings of each language and the standards are parts of their own, loaded when the element
  * connects (`LazyPart`): an update waits until the parts it draws with are here, so the element
- * is never drawn without its words; a part that could not be fetched is fetched again.
+ * is never drawn without its words; a part that could not be fetched is fetched again. A part
+ * that draws markup of its own brings its rules (see `adoptPartStyles`).
  */
 export class SvcElement<M extends object = object> extends LitElement {
   /** The element's strings, one part per language (elements without strings of their own: none). */
@@ -49,6 +50,9 @@ export class SvcElement<M extends object = object> extends LitElement {
    * @internal
    */
   standardsFailed = false;
+
+  /** The styles the parts brought, in the order they came (see `adoptPartStyles`). */
+  private partStyles: CSSResultOrNative[] = [];
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'lang'];
@@ -108,12 +112,15 @@ export class SvcElement<M extends object = object> extends LitElement {
     return [];
   }
 
-  /** The lazily loaded parts this element draws with now. */
+  /** The lazily loaded parts this element draws with now: its strings, then the modules. */
   private parts(): LazyPart<unknown>[] {
     const strings = (this.constructor as typeof SvcElement).strings;
-    const parts: LazyPart<unknown>[] = strings ? this.localesShown.map((locale) => strings[locale]) : [];
-    if (this.usesStandards) parts.push(standardsPart);
-    return [...parts, ...this.partsShown];
+    return [...(strings ? this.localesShown.map((locale) => strings[locale]) : []), ...this.moduleParts()];
+  }
+
+  /** The modules among them (the standards, a mode, the delivery path): they may bring styles. */
+  private moduleParts(): LazyPart<unknown>[] {
+    return this.usesStandards ? [standardsPart, ...this.partsShown] : this.partsShown;
   }
 
   /**
@@ -138,6 +145,29 @@ export class SvcElement<M extends object = object> extends LitElement {
    */
   protected get standardList(): readonly StandardDefinition[] {
     return standardsPart.value?.standardsOf(this) ?? [];
+  }
+
+  protected override update(changed: PropertyValues): void {
+    this.adoptPartStyles();
+    super.update(changed);
+  }
+
+  /**
+   * A part that draws markup of its own exports the rules of that markup as `styles` (the dialog
+   * of a button-mode rating, the kiosk's sizes): an element's bundle carries only the rules of
+   * what every page draws. They join the shadow root after the element's own, once, before the
+   * part's markup is first drawn, and stay (the rules of a mode switched off match nothing).
+   */
+  private adoptPartStyles(): void {
+    const fresh = this.moduleParts()
+      .flatMap((part) => (part.value as { styles?: CSSResultOrNative[] } | undefined)?.styles ?? [])
+      .filter((style) => !this.partStyles.includes(style));
+    if (fresh.length === 0) return;
+    this.partStyles.push(...fresh);
+    // Adopted style sheets are one list, set anew; without them (Safari before 16.4) Lit appends a
+    // <style> per sheet, after the content it renders.
+    const own = (this.constructor as typeof LitElement).elementStyles;
+    adoptStyles(this.renderRoot as ShadowRoot, supportsAdoptingStyleSheets ? [...own, ...this.partStyles] : fresh);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
