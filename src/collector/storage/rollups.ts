@@ -43,31 +43,47 @@ function dayExpression(zone: string): string {
   return `(at AT TIME ZONE ${sqlText(zone)})::date`;
 }
 
+/** The key columns of a rollup table, in key order. */
+const keyOf = (table: RollupTable): string[] => [...table.fields, 'day', 'part', 'a', 'b', 'c', 'f'];
+
 /**
- * The counters of `source` (a transition table) per group and local day, times `sign`. Open cases
- * and complaints are counted per local due day, not per due time: a day's open dossiers of a group
- * make one row, however many they are.
+ * The counters of `source` (a transition table, or the records) per group of every field and local
+ * day, times `sign`. Open cases and complaints are counted per local due day, not per due time: a
+ * day's open dossiers of a group make one row, however many they are.
  */
-function countsOf(table: RollupTable, zone: string, source: string, sign: 1 | -1): string {
-  const { text } = rowPartsStatement({ groupBy: table.fields, period: 'day', timeZone: zone }, { source, bucket: dayExpression(zone), flagColumn: true, dueDayZone: zone });
-  const columns = [...table.fields, 'period', 'part', 'a', 'b', 'c', 'f'].join(', ');
+function countsOf(zone: string, source: string, sign: 1 | -1): string {
+  const { text } = rowPartsStatement({ groupBy: GROUP_FIELDS, period: 'day', timeZone: zone }, { source, bucket: dayExpression(zone), flagColumn: true, dueDayZone: zone });
+  const columns = [...GROUP_FIELDS, 'period', 'part', 'a', 'b', 'c', 'f'].join(', ');
   return `SELECT ${columns}, n * ${sign} AS n FROM (${text}) AS ${source}_counts`;
 }
 
-/** Adds the counters of the new rows and subtracts those of the old ones. */
-function applyStatement(table: RollupTable, zone: string, sources: { added?: string; removed?: string }): string {
+/** Adds a delta's counters to one table, in key order (concurrent writers lock rows in the same order). */
+function upsert(table: RollupTable): string {
+  const key = keyOf(table).join(', ');
+  return `INSERT INTO ${table.name} (${key}, n)
+SELECT ${key}, sum(n) FROM delta GROUP BY ${key} HAVING sum(n) <> 0 ORDER BY ${key}
+ON CONFLICT (${key}) DO UPDATE SET n = ${table.name}.n + EXCLUDED.n`;
+}
+
+/**
+ * Adds the counters of the new rows and subtracts those of the old ones, in every table, in one
+ * statement: the per-record parts are worked out once, by every field (the delta), and each table
+ * sums the delta by its own fields (counts add up over the fields a table leaves out).
+ */
+function applyStatement(zone: string, sources: { added?: string; removed?: string }): string {
   const parts: string[] = [];
-  if (sources.added) parts.push(countsOf(table, zone, sources.added, 1));
-  if (sources.removed) parts.push(countsOf(table, zone, sources.removed, -1));
-  const key = [...table.fields, 'day', 'part', 'a', 'b', 'c', 'f'];
-  const grouped = [...table.fields, 'period', 'part', 'a', 'b', 'c', 'f'].join(', ');
-  // One upsert per statement, in key order (concurrent writers take row locks in the same order).
-  return `INSERT INTO ${table.name} (${[...table.fields, 'day', 'part', 'a', 'b', 'c', 'f', 'n'].join(', ')})
-SELECT ${[...table.fields, 'period::date', 'part', 'a', 'b', 'c', 'f'].join(', ')}, sum(n)
-FROM (${parts.join('\nUNION ALL\n')}) AS delta
-GROUP BY ${grouped} HAVING sum(n) <> 0
-ORDER BY ${grouped}
-ON CONFLICT (${key.join(', ')}) DO UPDATE SET n = ${table.name}.n + EXCLUDED.n`;
+  if (sources.added) parts.push(countsOf(zone, sources.added, 1));
+  if (sources.removed) parts.push(countsOf(zone, sources.removed, -1));
+  const grouped = [...GROUP_FIELDS, 'period', 'part', 'a', 'b', 'c', 'f'].join(', ');
+  // Data-modifying WITH parts for all tables but the last, which is the statement's own INSERT.
+  const others = TABLES.slice(0, -1);
+  const last = TABLES[TABLES.length - 1]!;
+  return `WITH delta AS MATERIALIZED (
+  SELECT ${[...GROUP_FIELDS, 'period::date AS day', 'part', 'a', 'b', 'c', 'f'].join(', ')}, sum(n) AS n
+  FROM (${parts.join('\nUNION ALL\n')}) AS counts GROUP BY ${grouped} HAVING sum(n) <> 0
+),
+${others.map((table, index) => `upsert_${index} AS (${upsert(table)})`).join(',\n')}
+${upsert(last)}`;
 }
 
 /** The DDL of the tables, trigger functions and triggers, for one zone. */
@@ -75,7 +91,7 @@ export function rollupDefinition(zone: string): string[] {
   const statements: string[] = [];
   for (const table of TABLES) {
     const fields = table.fields.map((field) => `${field} text`).join(', ');
-    const key = [...table.fields, 'day', 'part', 'a', 'b', 'c', 'f'].join(', ');
+    const key = keyOf(table).join(', ');
     statements.push(
       // f: the counts of flagged or suspect ratings, kept apart so that a query chooses (includeFlagged).
       `CREATE TABLE IF NOT EXISTS ${table.name} (${fields}, day date NOT NULL, part text NOT NULL, a text, b text, c text, f boolean NOT NULL, n bigint NOT NULL,
@@ -89,7 +105,7 @@ export function rollupDefinition(zone: string): string[] {
     { event: 'DELETE', name: 'delete', referencing: 'OLD TABLE AS old_rows', sources: { removed: 'old_rows' } },
   ] as const;
   for (const { event, name, referencing, sources } of events) {
-    const body = TABLES.map((table) => `${applyStatement(table, zone, sources)};`).join('\n');
+    const body = `${applyStatement(zone, sources)};`;
     statements.push(
       `CREATE OR REPLACE FUNCTION svc_rollup_${name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
@@ -106,7 +122,7 @@ $fn$`,
 
 /** Fills every rollup from the records (inside the caller's transaction, records locked). */
 async function rebuild(tx: Queryable, zone: string): Promise<void> {
-  for (const table of TABLES) await tx.query(applyStatement(table, zone, { added: 'records' }));
+  await tx.query(applyStatement(zone, { added: 'records' }));
 }
 
 /**
