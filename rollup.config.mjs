@@ -5,6 +5,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { minifyTemplates } from './scripts/rollup-minify-templates.mjs';
 import { retryImport } from './scripts/rollup-retry-import.mjs';
+import { trimLit } from './scripts/rollup-trim-lit.mjs';
 
 /**
  * `BUNDLE_STATS=1 npm run build` (or `node scripts/bundle-report.mjs`) also writes what each CDN file
@@ -18,6 +19,8 @@ const stats = process.env.BUNDLE_STATS
 const plugins = [
   minifyTemplates(),
   nodeResolve({ browser: true }),
+  // Lit's polyfill, hydration and decorator-metadata hooks, which no bundle uses (the file says which).
+  trimLit(),
   // A lazily loaded chunk whose fetch failed is asked for again under a new query (src/core/lazy.ts).
   retryImport(),
   terser({ format: { comments: false }, ecma: 2020, module: true, compress: { passes: 2 } }),
