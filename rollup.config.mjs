@@ -5,6 +5,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { minifyTemplates } from './scripts/rollup-minify-templates.mjs';
 import { retryImport } from './scripts/rollup-retry-import.mjs';
+import { trimLit } from './scripts/rollup-trim-lit.mjs';
 
 /**
  * `BUNDLE_STATS=1 npm run build` (or `node scripts/bundle-report.mjs`) also writes what each CDN file
@@ -15,12 +16,30 @@ const stats = process.env.BUNDLE_STATS
   ? (await import('rollup-plugin-visualizer')).visualizer
   : null;
 
-const plugins = [
+/**
+ * Private members whose names start with `_` and a letter (`private _gate`, `_renderForm()`): the
+ * citizen bundles shorten them. Only `private` members of our classes are so named (a build test,
+ * test/build/privates.test.ts, checks the sources), never anything public, read from records or
+ * JSON, or used by another chunk (each chunk is minified on its own, and a private member is used
+ * only by its class's own module). Lit's internals (`_$…`) do not match; chart.js's `_…` names
+ * would, so the dashboard's bundles keep every name.
+ */
+export const PRIVATE_NAMES = /^_[a-z]/;
+
+const plugins = ({ privates = false } = {}) => [
   minifyTemplates(),
   nodeResolve({ browser: true }),
+  // Lit's polyfill, hydration and decorator-metadata hooks, which no bundle uses (the file says which).
+  trimLit(),
   // A lazily loaded chunk whose fetch failed is asked for again under a new query (src/core/lazy.ts).
   retryImport(),
-  terser({ format: { comments: false }, ecma: 2020, module: true, compress: { passes: 2 } }),
+  terser({
+    format: { comments: false },
+    ecma: 2020,
+    module: true,
+    compress: { passes: 2 },
+    ...(privates ? { mangle: { properties: { regex: PRIVATE_NAMES, keep_quoted: true } } } : {}),
+  }),
 ];
 
 /**
@@ -50,11 +69,11 @@ function cdnWorkerUrl(path, home) {
 
 const entries = [
   // All citizen elements (src/elements.ts: the package root without its data exports).
-  { input: 'dist/elements.js', output: 'service-feedback.js' },
+  { input: 'dist/elements.js', output: 'service-feedback.js', privates: true },
   // The citizens' scorecard on its own: Lit and the element, nothing else (CONTRACT §9).
   { input: 'dist/scorecard.js', output: 'scorecard.js' },
   // Only <svc-rating>, for pages that only rate (CONTRACT §10: 12 KB gzip).
-  { input: 'dist/rating.js', output: 'rating.js' },
+  { input: 'dist/rating.js', output: 'rating.js', privates: true },
   { input: 'dist/dashboard.js', output: 'dashboard.js', extra: [cdnWorkerUrl('./analytics-worker.js', /^dashboard\.js$/)] },
   // The officials' inbox (Lit and the element, nothing of the citizen widgets' strings), and the
   // report in a chunk of its own that the entry imports at once (analytics and data loading).
@@ -63,7 +82,7 @@ const entries = [
   { input: 'dist/analytics/worker.js', output: 'analytics-worker.js', when: 'dist/dashboard.js' },
 ].filter(({ input, when }) => existsSync(input) && (!when || existsSync(when)));
 
-export default entries.map(({ input, output, extra = [] }) => ({
+export default entries.map(({ input, output, extra = [], privates }) => ({
   input,
   // Lazily loaded parts (the rating's invitation and kiosk gates, the report, chart.js) import what
   // they share with the entry from the entry itself, which exports it under extra names: without
@@ -78,7 +97,7 @@ export default entries.map(({ input, output, extra = [] }) => ({
   },
   plugins: [
     ...extra,
-    ...plugins,
+    ...plugins({ privates }),
     ...(stats ? [stats({ template: 'raw-data', filename: `dist/stats/${output}.json`, gzipSize: true, sourcemap: true })] : []),
   ],
 }));

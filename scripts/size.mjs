@@ -102,10 +102,9 @@ export const BUDGETS = [
   // CONTRACT §10: the entry file's own gzip. What each entry loads besides itself is printed below
   // (AT_LOAD) and stated in docs/pages/numbers.md.
   { file: 'dist/cdn/service-feedback.js', maxGzipKiB: 20, optional: !existsSync('src/elements.ts'), forbidden: [CHART_JS_CODE] },
-  // CONTRACT §10 asks 12, not met: 12.37 measured (12,667 bytes), + 0.1. Lit alone is 5.4 KiB
-  // of it and the styles 1.6; what weighs, and what was tried, is in the "Bundles" section of
-  // docs/pages/numbers.md. The number only goes down.
-  { file: 'dist/cdn/rating.js', maxGzipKiB: 12.47, optional: !existsSync('src/rating.ts'), forbidden: [CHART_JS_CODE, /svc-complaint/] },
+  // CONTRACT §10: 12 (11.99 measured, 12,280 bytes). What weighs, and what was cut, is in the
+  // "Bundles" section of docs/pages/numbers.md.
+  { file: 'dist/cdn/rating.js', maxGzipKiB: 12, optional: !existsSync('src/rating.ts'), forbidden: [CHART_JS_CODE, /svc-complaint/] },
   // The dashboard entry: Lit, analytics, both elements; chart.js stays in its own chunk.
   { file: 'dist/cdn/dashboard.js', maxGzipKiB: 80, optional: !hasDashboard, forbidden: [CHART_JS_CODE] },
   // chart.js tree-shaken to two controllers, two scales, the filler, legend and tooltip.

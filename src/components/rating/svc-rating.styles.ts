@@ -1,17 +1,16 @@
 import { css } from '../shared/css.js';
 import { rootStyles } from '../shared/base.styles.js';
-import { pillStyles, textAreaStyles } from '../shared/form.styles.js';
+import { textAreaStyles } from '../shared/form.styles.js';
 
 /**
  * What every `<svc-rating>` draws. The parts it loads for some pages bring the rules of their own
  * markup: the kiosk's sizes (kiosk-mode.ts), the dialog (button-mode.ts), the case and the
  * gates' screens (verified-view.ts), a question set (question-set-view.ts), a standard's row
- * (shared/standard-list.ts). The pills, the fieldset and the legend of the yes/no questions are
- * here: the standards part and the question part both draw them.
+ * (shared/standard-list.ts), the pills, fieldset and legend of the yes/no questions that both of
+ * those draw (asking.styles.ts).
  */
 export const ratingStyles = [
   rootStyles,
-  pillStyles,
   textAreaStyles,
   css`
     .root {
@@ -98,19 +97,6 @@ export const ratingStyles = [
       outline: 3px solid var(--_focus);
       outline-offset: 2px;
       box-shadow: 0 0 0 6px var(--_focus-halo);
-    }
-    .standards {
-      display: grid;
-      gap: 12px;
-    }
-    .standard-text {
-      float: left;
-      max-width: 100%;
-    }
-    .yes-no {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
     }
     .actions {
       display: flex;

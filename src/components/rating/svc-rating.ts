@@ -31,6 +31,8 @@ const PARTS = {
   button: lazyPart(import.meta, 'button mode', () => import('./button-mode.js')),
   /** A question set: its texts, its fields, what it adds to the record and the check of its answers. */
   questions: lazyPart(import.meta, 'question sets', () => import('./question-set-view.js')),
+  /** The styles of the yes/no questions, which both standards and question sets draw. */
+  asking: lazyPart(import.meta, 'question styles', () => import('./asking.styles.js')),
 };
 
 /** The verified-rating part: an invitation looked up, a kiosk armed by an official. */
@@ -159,16 +161,16 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
    * @internal
    */
   standardAnswers: Record<string, boolean> = {};
-  private commentText = '';
-  private recordId: string | undefined;
-  private persisted = true;
-  private queuedOffline = false;
-  private rejectedMessage: string | undefined;
-  private rejectedReason: string | undefined;
-  private readonly internals: ElementInternals | undefined;
-  private gate: RatingGate | undefined;
-  private gateKind: '' | 'invite' | 'kiosk' = '';
-  private kiosk: KioskMode | undefined;
+  private _commentText = '';
+  private _recordId: string | undefined;
+  private _persisted = true;
+  private _queuedOffline = false;
+  private _rejectedMessage: string | undefined;
+  private _rejectedReason: string | undefined;
+  private readonly _internals: ElementInternals | undefined;
+  private _gate: RatingGate | undefined;
+  private _gateKind: '' | 'invite' | 'kiosk' = '';
+  private _kiosk: KioskMode | undefined;
 
   constructor() {
     super();
@@ -187,14 +189,14 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
     this.minInterval = 5;
     this.questions = 'standards';
     this.setAnswers = {};
-    this.internals = typeof this.attachInternals === 'function' ? this.attachInternals() : undefined;
+    this._internals = typeof this.attachInternals === 'function' ? this.attachInternals() : undefined;
     this.addEventListener('svc-sent', (event) => {
-      if (event.detail.id === this.recordId) this.delivered = true;
+      if (event.detail.id === this._recordId) this.delivered = true;
     });
     this.addEventListener('svc-error', (event) => {
-      if (event.detail.id === this.recordId && event.detail.code === 'rejected') {
-        this.rejectedMessage = event.detail.message;
-        this.rejectedReason = event.detail.reason;
+      if (event.detail.id === this._recordId && event.detail.code === 'rejected') {
+        this._rejectedMessage = event.detail.message;
+        this._rejectedReason = event.detail.reason;
         this.requestUpdate();
       }
     });
@@ -202,7 +204,7 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
 
   /** The form this element belongs to, when form-associated. */
   get form(): HTMLFormElement | null {
-    return this.internals?.form ?? null;
+    return this._internals?.form ?? null;
   }
 
   /** The collector's base URL resolved against the page, or null. */
@@ -222,65 +224,65 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
   }
 
   /** The gate this configuration needs: an armed kiosk, an invitation, or none. */
-  private get wantedGate(): '' | 'invite' | 'kiosk' {
-    return this.resolvedMode === 'kiosk' && flag(this.requireArming) ? 'kiosk' : this.invitationCode() ? 'invite' : '';
+  private get _wantedGate(): '' | 'invite' | 'kiosk' {
+    return this._resolvedMode === 'kiosk' && flag(this.requireArming) ? 'kiosk' : this.invitationCode() ? 'invite' : '';
   }
 
   /** Whether a question set follows the score: the agency's own, or a built-in one. */
-  private get asksSet(): boolean {
-    return (this.questionSet !== undefined && this.questionSet !== null) || isBuiltInSet(this.questions);
+  private get _asksSet(): boolean {
+    return this.questionSet != null || isBuiltInSet(this.questions);
   }
 
   /** The parts this configuration draws with (its updates wait for them). */
   protected override get partsShown(): LazyPart<unknown>[] {
-    const mode = this.resolvedMode;
-    const gate = this.wantedGate;
+    const mode = this._resolvedMode;
+    const gate = this._wantedGate;
     return [
       ...super.partsShown,
       ...(mode === 'inline' ? [] : [PARTS[mode]]),
-      ...(this.asksSet ? [PARTS.questions] : []),
+      ...(this.usesStandards || this._asksSet ? [PARTS.asking] : []),
+      ...(this._asksSet ? [PARTS.questions] : []),
       ...(gate ? [verifiedPart] : []),
     ];
   }
 
   /** Sets up the gate this configuration needs (its part is here: the update waited for it), or drops it. */
-  private chooseGate(): void {
-    const kind = this.wantedGate;
-    if (kind === this.gateKind) return;
-    this.gateKind = kind;
-    this.gate?.dispose();
-    this.gate = kind ? verifiedPart.value!.GATES[kind](this as unknown as GateHost) : undefined;
+  private _chooseGate(): void {
+    const kind = this._wantedGate;
+    if (kind === this._gateKind) return;
+    this._gateKind = kind;
+    this._gate?.dispose();
+    this._gate = kind ? verifiedPart.value!.GATES[kind](this as unknown as GateHost) : undefined;
   }
 
   /** The kiosk's timers run only in kiosk mode. */
-  private chooseKiosk(): void {
-    if (this.resolvedMode !== 'kiosk') {
-      this.kiosk?.dispose();
-      this.kiosk = undefined;
-    } else this.kiosk ??= new (PARTS.kiosk.value!.KioskMode)(this);
+  private _chooseKiosk(): void {
+    if (this._resolvedMode !== 'kiosk') {
+      this._kiosk?.dispose();
+      this._kiosk = undefined;
+    } else this._kiosk ??= new (PARTS.kiosk.value!.KioskMode)(this);
   }
 
-  private get resolvedScale(): Scale {
+  private get _resolvedScale(): Scale {
     return Number(this.scale) === 3 ? 3 : 5;
   }
 
-  private get resolvedMode(): Mode {
+  private get _resolvedMode(): Mode {
     return this.mode === 'kiosk' || this.mode === 'button' ? this.mode : 'inline';
   }
 
-  private get commentMode(): 'optional' | 'required' | 'off' {
+  private get _commentMode(): 'optional' | 'required' | 'off' {
     return this.comment === 'required' || this.comment === 'off' ? this.comment : 'optional';
   }
 
   protected override get defaultChannel() {
-    return this.resolvedMode === 'kiosk' ? ('kiosk' as const) : ('online' as const);
+    return this._resolvedMode === 'kiosk' ? ('kiosk' as const) : ('online' as const);
   }
 
-  /** The score as a number within the scale, or null (properties may hold "3"). */
-  private get chosenScore(): number | null {
-    if (this.score === null || this.score === undefined || this.score === '') return null;
+  /** The score as a number within the scale, or null (properties may hold "3"; null and "" are 0, out of it). */
+  private get _chosenScore(): number | null {
     const score = Number(this.score);
-    return Number.isInteger(score) && score >= 1 && score <= this.resolvedScale ? score : null;
+    return Number.isInteger(score) && score >= 1 && score <= this._resolvedScale ? score : null;
   }
 
   /** Only a rating that asks about standards loads them. */
@@ -301,7 +303,7 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
    * @internal
    */
   get armed(): boolean {
-    return this.gateKind === 'kiosk';
+    return this._gateKind === 'kiosk';
   }
 
   /**
@@ -309,19 +311,19 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
    * @internal
    */
   get halfFilled(): boolean {
-    return this.chosenScore !== null || this.commentText !== '' || Object.keys(this.standardAnswers).length > 0 || Object.keys(this.setAnswers).length > 0;
+    return this._chosenScore !== null || this._commentText !== '' || Object.keys(this.standardAnswers).length > 0 || Object.keys(this.setAnswers).length > 0;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    this.chooseGate();
-    this.chooseKiosk();
+    this._chooseGate();
+    this._chooseKiosk();
     if (changed.has('questions') || changed.has('questionSet')) this.setAnswers = {};
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (changed.has('score')) this.internals?.setFormValue(this.chosenScore === null ? null : String(this.chosenScore));
+    if (changed.has('score')) this._internals?.setFormValue(this._chosenScore === null ? null : String(this._chosenScore));
     if (changed.has('view') && this.view === 'thanks' && changed.get('view') === 'form') {
       this.renderRoot.querySelector<HTMLElement>('.thanks')?.focus();
     }
@@ -343,13 +345,13 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
     this.score = null;
     this.standardAnswers = {};
     this.setAnswers = {};
-    this.commentText = '';
+    this._commentText = '';
     this.errors = [];
     this.view = 'form';
     this.delivered = false;
-    this.rejectedMessage = undefined;
-    this.rejectedReason = undefined;
-    this.recordId = undefined;
+    this._rejectedMessage = undefined;
+    this._rejectedReason = undefined;
+    this._recordId = undefined;
     this.touched();
     this.renderRoot.querySelector<HTMLFormElement>('form')?.reset();
   }
@@ -359,15 +361,15 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
    * @internal
    */
   touched(): void {
-    this.kiosk?.touched();
+    this._kiosk?.touched();
   }
 
-  private onScoreChange(score: number): void {
+  private _onScoreChange(score: number): void {
     this.score = score;
     this.errors = this.errors.filter((error) => error.field !== 'score');
   }
 
-  private onKeydown(event: KeyboardEvent): void {
+  private _onKeydown(event: KeyboardEvent): void {
     this.touched();
     const target = event.target as HTMLElement;
     if (event.key === 'Enter' && target instanceof HTMLInputElement && target.type === 'radio') {
@@ -376,12 +378,12 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
     }
   }
 
-  private validate(): FieldError[] {
+  private _validate(): FieldError[] {
     const errors: FieldError[] = [];
     const t = this.t;
-    if (this.chosenScore === null) errors.push({ target: 'score-1', field: 'score', message: t.errorChooseScore });
-    const comment = this.commentText.trim();
-    if (this.commentMode === 'required' && comment === '') {
+    if (this._chosenScore === null) errors.push({ target: 'score-1', field: 'score', message: t.errorChooseScore });
+    const comment = this._commentText.trim();
+    if (this._commentMode === 'required' && comment === '') {
       errors.push({ target: 'comment', field: 'comment', message: t.errorCommentRequired });
     }
     if (comment.length > LIMITS.comment) {
@@ -390,12 +392,12 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
     return errors;
   }
 
-  private async onSubmit(event: SubmitEvent): Promise<void> {
+  private async _onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     // An unarmed kiosk ignores presses that come too soon after its last rating.
-    if (this.submitting || this.kiosk?.tooSoon()) return;
-    if (this.gate?.screen()) return;
-    const errors = this.validate();
+    if (this.submitting || this._kiosk?.tooSoon()) return;
+    if (this._gate?.screen()) return;
+    const errors = this._validate();
     this.errors = errors;
     if (errors.length > 0) {
       await focusErrorSummary(this);
@@ -404,17 +406,17 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
     const record: RatingRecord = {
       ...this.commonFields('rating'),
       kind: 'rating',
-      score: this.chosenScore!,
-      scale: this.resolvedScale,
+      score: this._chosenScore!,
+      scale: this._resolvedScale,
     };
     const standards = this.usesStandards ? this.standardsPart?.standardsAnswered(this) : undefined;
     if (standards) record.standards = standards;
-    const comment = this.commentText.trim();
-    if (this.commentMode !== 'off' && comment !== '') record.comment = comment;
-    if (this.asksSet) PARTS.questions.value?.recordSet(this, record);
+    const comment = this._commentText.trim();
+    if (this._commentMode !== 'off' && comment !== '') record.comment = comment;
+    if (this._asksSet) PARTS.questions.value?.recordSet(this, record);
     const kioskId = this.kioskId?.trim();
     if (kioskId) record['kioskId'] = kioskId;
-    this.gate?.decorate(record);
+    this._gate?.decorate(record);
 
     this.submitting = true;
     try {
@@ -424,11 +426,11 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
         this.errors = [{ target: 'score-1', field: result.field ?? 'record', message }];
         await focusErrorSummary(this);
       } else if (result.status === 'queued') {
-        this.recordId = result.record.id;
-        this.gate?.queued(record);
-        this.kiosk?.queued();
-        this.persisted = result.persisted;
-        this.queuedOffline = globalThis.navigator?.onLine === false;
+        this._recordId = result.record.id;
+        this._gate?.queued(record);
+        this._kiosk?.queued();
+        this._persisted = result.persisted;
+        this._queuedOffline = globalThis.navigator?.onLine === false;
         this.view = 'thanks';
       }
     } finally {
@@ -437,20 +439,20 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
   }
 
   override render(): TemplateResult {
-    const mode = this.resolvedMode;
-    const body = this.view === 'thanks' ? this.renderThanks() : (this.gate?.screen() ?? this.renderForm());
+    const mode = this._resolvedMode;
+    const body = this.view === 'thanks' ? this._renderThanks() : (this._gate?.screen() ?? this._renderForm());
     if (mode === 'button') return PARTS.button.value!.buttonMode(this, this.t, body);
     return html`<div class="root framed" part="base" data-mode=${mode}>${body}</div>`;
   }
 
-  private renderForm(): TemplateResult {
+  private _renderForm(): TemplateResult {
     const t = this.t;
-    const scale = this.resolvedScale;
+    const scale = this._resolvedScale;
     const labels = scale === 3 ? t.scoreLabels3 : t.scoreLabels5;
     const scoreError = this.errors.find((error) => error.field === 'score');
     const commentError = this.errors.find((error) => error.field === 'comment');
-    return html`<form part="form" novalidate @submit=${this.onSubmit} @keydown=${this.onKeydown} @pointerdown=${this.touched}>
-      ${errorSummary(this.renderRoot, t.errorSummaryTitle, this.errors)} ${this.gate?.intro() ?? nothing}
+    return html`<form part="form" novalidate @submit=${this._onSubmit} @keydown=${this._onKeydown} @pointerdown=${this.touched}>
+      ${errorSummary(this.renderRoot, t.errorSummaryTitle, this.errors)} ${this._gate?.intro() ?? nothing}
       <fieldset class="score" aria-describedby=${scoreError ? 'score-error' : nothing}>
         <legend part="legend" class="question">${this.question || t.ratingQuestion}</legend>
         ${scoreError ? html`<p id="score-error" class="field-error">${scoreError.message}</p>` : nothing}
@@ -463,8 +465,8 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
                 id=${`score-${value}`}
                 name="score"
                 .value=${String(value)}
-                .checked=${this.chosenScore === value}
-                @change=${() => this.onScoreChange(value)}
+                .checked=${this._chosenScore === value}
+                @change=${() => this._onScoreChange(value)}
               />
               <span class="choice-face" data-mood=${moodOf(value, scale)}>${face(value, scale)}</span>
               <span class="choice-label">${label}</span>
@@ -473,8 +475,8 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
         </div>
       </fieldset>
       ${this.usesStandards ? this.standardsPart!.standardQuestions(this, t) : nothing}
-      ${this.asksSet ? PARTS.questions.value!.setQuestions(this, t) : nothing}
-      ${this.renderComment(commentError)}
+      ${this._asksSet ? PARTS.questions.value!.setQuestions(this, t) : nothing}
+      ${this._renderComment(commentError)}
       <div class="actions">
         <button type="submit" class="button submit" part="submit" aria-disabled=${this.submitting ? 'true' : 'false'}>
           ${this.submitting ? t.sending : t.send}
@@ -483,12 +485,12 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
     </form>`;
   }
 
-  private renderComment(error: FieldError | undefined): TemplateResult | typeof nothing {
-    if (this.commentMode === 'off') return nothing;
+  private _renderComment(error: FieldError | undefined): TemplateResult | typeof nothing {
+    if (this._commentMode === 'off') return nothing;
     const t = this.t;
-    const left = LIMITS.comment - this.commentText.length;
+    const left = LIMITS.comment - this._commentText.length;
     return html`<div class="comment-field">
-      <label for="comment" class="sub-question">${this.commentMode === 'required' ? t.commentRequired : t.commentOptional}</label>
+      <label for="comment" class="sub-question">${this._commentMode === 'required' ? t.commentRequired : t.commentOptional}</label>
       <p id="comment-hint" class="hint">${t.commentHint}</p>
       ${error ? html`<p id="comment-error" class="field-error">${error.message}</p>` : nothing}
       <textarea
@@ -496,12 +498,12 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
         part="comment"
         rows="3"
         maxlength=${LIMITS.comment}
-        ?required=${this.commentMode === 'required'}
+        ?required=${this._commentMode === 'required'}
         aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${error ? 'comment-error comment-hint comment-count' : 'comment-hint comment-count'}
-        .value=${this.commentText}
+        aria-describedby="${error ? 'comment-error ' : ''}comment-hint comment-count"
+        .value=${this._commentText}
         @input=${(event: InputEvent) => {
-          this.commentText = (event.target as HTMLTextAreaElement).value;
+          this._commentText = (event.target as HTMLTextAreaElement).value;
           this.touched();
           this.requestUpdate();
         }}
@@ -510,21 +512,21 @@ export class SvcRating extends SvcSubmittingElement<RatingMessages> {
     </div>`;
   }
 
-  private renderThanks(): TemplateResult {
+  private _renderThanks(): TemplateResult {
     const t = this.t;
     let status: string | typeof nothing = nothing;
     if (this.delivered) status = t.thanksSent;
-    else if (this.queuedOffline) status = t.thanksQueuedOffline;
+    else if (this._queuedOffline) status = t.thanksQueuedOffline;
     return html`<div class="thanks" part="thanks" tabindex="-1" aria-labelledby="thanks-title">
       <span class="thanks-icon">${tick}</span>
       <div>
         <div role="status">
           <p class="thanks-title" id="thanks-title">${t.thanks}</p>
           ${status === nothing ? nothing : html`<p class="thanks-status">${status}</p>`}
-          ${this.persisted ? nothing : html`<p class="warning">${t.errorNotKept}</p>`}
-          ${this.rejectedMessage ? html`<p class="warning">${this.gate?.refusal(this.rejectedReason) ?? t.errorRejected}</p>` : nothing}
+          ${this._persisted ? nothing : html`<p class="warning">${t.errorNotKept}</p>`}
+          ${this._rejectedMessage ? html`<p class="warning">${this._gate?.refusal(this._rejectedReason) ?? t.errorRejected}</p>` : nothing}
         </div>
-        ${this.kiosk?.thanks(t) ?? nothing} ${this.resolvedMode === 'button' ? PARTS.button.value!.closeButton(this, t) : nothing}
+        ${this._kiosk?.thanks(t) ?? nothing} ${this._resolvedMode === 'button' ? PARTS.button.value!.closeButton(this, t) : nothing}
       </div>
     </div>`;
   }

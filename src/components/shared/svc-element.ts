@@ -52,7 +52,7 @@ export class SvcElement<M extends object = object> extends LitElement {
   standardsFailed = false;
 
   /** The styles the parts brought, in the order they came (see `adoptPartStyles`). */
-  private partStyles: CSSResultOrNative[] = [];
+  private _partStyles: CSSResultOrNative[] = [];
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'lang'];
@@ -66,7 +66,7 @@ export class SvcElement<M extends object = object> extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     connected.add(this);
-    for (const part of this.parts()) part.preload();
+    for (const part of this._parts()) part.preload();
     if (!documentLangObserver && typeof MutationObserver === 'function') {
       // Single-page apps switch the page language on <html>: follow it.
       documentLangObserver = new MutationObserver(() => connected.forEach((element) => element.requestUpdate()));
@@ -113,13 +113,13 @@ export class SvcElement<M extends object = object> extends LitElement {
   }
 
   /** The lazily loaded parts this element draws with now: its strings, then the modules. */
-  private parts(): LazyPart<unknown>[] {
+  private _parts(): LazyPart<unknown>[] {
     const strings = (this.constructor as typeof SvcElement).strings;
-    return [...(strings ? this.localesShown.map((locale) => strings[locale]) : []), ...this.moduleParts()];
+    return [...(strings ? this.localesShown.map((locale) => strings[locale]) : []), ...this._moduleParts()];
   }
 
   /** The modules among them (the standards, a mode, the delivery path): they may bring styles. */
-  private moduleParts(): LazyPart<unknown>[] {
+  private _moduleParts(): LazyPart<unknown>[] {
     return this.usesStandards ? [standardsPart, ...this.partsShown] : this.partsShown;
   }
 
@@ -128,7 +128,7 @@ export class SvcElement<M extends object = object> extends LitElement {
    * connect): `updateComplete` resolves only once the element is drawn with them.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const missing = this.parts().filter((part) => part.value === undefined);
+    const missing = this._parts().filter((part) => part.value === undefined);
     if (missing.length === 0) return super.scheduleUpdate();
     // Checked again once they are here: the language may have changed meanwhile.
     return Promise.all(missing.map((part) => part.ready())).then(() => this.scheduleUpdate());
@@ -148,7 +148,7 @@ export class SvcElement<M extends object = object> extends LitElement {
   }
 
   protected override update(changed: PropertyValues): void {
-    this.adoptPartStyles();
+    this._adoptPartStyles();
     super.update(changed);
   }
 
@@ -158,16 +158,16 @@ export class SvcElement<M extends object = object> extends LitElement {
    * what every page draws. They join the shadow root after the element's own, once, before the
    * part's markup is first drawn, and stay (the rules of a mode switched off match nothing).
    */
-  private adoptPartStyles(): void {
-    const fresh = this.moduleParts()
+  private _adoptPartStyles(): void {
+    const fresh = this._moduleParts()
       .flatMap((part) => (part.value as { styles?: CSSResultOrNative[] } | undefined)?.styles ?? [])
-      .filter((style) => !this.partStyles.includes(style));
+      .filter((style) => !this._partStyles.includes(style));
     if (fresh.length === 0) return;
-    this.partStyles.push(...fresh);
+    this._partStyles.push(...fresh);
     // Adopted style sheets are one list, set anew; without them (Safari before 16.4) Lit appends a
     // <style> per sheet, after the content it renders.
     const own = (this.constructor as typeof LitElement).elementStyles;
-    adoptStyles(this.renderRoot as ShadowRoot, supportsAdoptingStyleSheets ? [...own, ...this.partStyles] : fresh);
+    adoptStyles(this.renderRoot as ShadowRoot, supportsAdoptingStyleSheets ? [...own, ...this._partStyles] : fresh);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
