@@ -162,3 +162,45 @@ test('problems are named by their dotted path, built only when there is one', ()
   assert.equal(shapeProblem({ ['k\u0000']: 1 })?.field, undefined);
   assert.equal(shapeProblem({ ...base, when: new Date() })?.field, 'when');
 });
+
+/** The date check as it was before it read the digits itself: Date.parse, then the calendar. */
+function realDateByDateParse(value: string): boolean {
+  const time = Date.parse(value);
+  if (Number.isNaN(time) || time < Date.parse('0001-01-01T00:00:00Z') || time > Date.parse('9999-12-31T23:59:59.999Z')) return false;
+  const [year, month, day, hours, minutes] = [value.slice(0, 4), value.slice(5, 7), value.slice(8, 10), value.slice(11, 13), value.slice(14, 16)].map(Number) as [number, number, number, number, number];
+  const days = month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month >= 1 && month <= 12 && day >= 1 && hours <= 23 && minutes <= 59 && day <= days;
+}
+
+test('instants are judged as Date.parse and the calendar judged them: any digits, with or without seconds, fraction, offset', () => {
+  const digits = (n: number, max = 9) => fc.array(fc.integer({ min: 0, max }), { minLength: n, maxLength: n }).map((d) => d.join(''));
+  // Mostly plausible fields (so that many are valid), sometimes any two digits.
+  const two = (max: number) => fc.oneof(fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0')), digits(2));
+  const instant = fc
+    .record({
+      year: fc.oneof(fc.constantFrom('0000', '0001', '1900', '2000', '2024', '2026', '2100', '9999'), digits(4)),
+      month: two(12),
+      day: two(31),
+      hours: two(24),
+      minutes: two(59),
+      seconds: fc.option(two(60), { nil: undefined }),
+      fraction: fc.option(fc.integer({ min: 1, max: 9 }).chain((n) => digits(n)), { nil: undefined }),
+      zone: fc.oneof(fc.constant('Z'), fc.tuple(fc.constantFrom('+', '-'), two(25), fc.constantFrom(':', ''), two(59)).map((parts) => parts.join(''))),
+    })
+    .map(({ year, month, day, hours, minutes, seconds, fraction, zone }) => `${year}-${month}-${day}T${hours}:${minutes}${seconds === undefined ? '' : `:${seconds}${fraction === undefined ? '' : `.${fraction}`}`}${zone}`);
+  const rating = fc.sample(validRating, 1)[0]!;
+  const dossier = { id: 'HS-1', kind: 'case', agency: 'a', receivedAt: '2026-03-05T08:30:00Z', dueAt: '2026-03-15T08:30:00Z' };
+  let accepted = 0;
+  fc.assert(
+    fc.property(instant, (value) => {
+      const utc = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/.test(value);
+      const created = validateRecord({ ...rating, createdAt: value });
+      assert.equal(created.ok, utc && realDateByDateParse(value), `createdAt ${value}`);
+      const received = validateRecord({ ...dossier, receivedAt: value });
+      assert.equal(received.ok, realDateByDateParse(value), `receivedAt ${value}`);
+      if (received.ok) accepted++;
+    }),
+    { numRuns: RUNS * 10 },
+  );
+  assert.ok(accepted > RUNS / 2, `only ${accepted} valid instants were tried`);
+});
