@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { validateRecord } from '../../src/core/validate.js';
-import { shapeProblem } from '../../src/core/shape.js';
+import { shapeProblem, shapeProblemByWalk } from '../../src/core/shape.js';
 import { LIMITS } from '../../src/core/limits.js';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 300);
@@ -204,3 +204,56 @@ test('instants are judged as Date.parse and the calendar judged them: any digits
   );
   assert.ok(accepted > RUNS / 2, `only ${accepted} valid instants were tried`);
 });
+
+test('the quick pass of shapeProblem answers what the walk alone answers, for any value', () => {
+  const bad = fc.constantFrom<unknown>(Number.NaN, Infinity, undefined, '\u0000', 'a\uD800', new Date(0), () => 1, Symbol('s'), [, 1]);
+  const key = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('__proto__', 'constructor', 'prototype', 'attachments', 'k\u0000', '\uDC00'));
+  // Big values near the size limit: the bound must count every byte of them (an array of nulls
+  // is as long as its bound), also under a nested key "attachments", which counts there.
+  const padding = fc.integer({ min: 0, max: 20_000 }).map((n) => 'ệ'.repeat(n));
+  const nulls = fc.integer({ min: 3000, max: 3500 }).map((n) => new Array<null>(n).fill(null));
+  // Values nested up to the limit and past it, with a bad value or key somewhere (or nowhere).
+  const { value } = fc.letrec<{ value: unknown }>((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.oneof(fc.jsonValue({ maxDepth: 1 }), oddText, bad, padding, nulls),
+      fc.array(tie('value'), { maxLength: 4 }),
+      fc.dictionary(key, tie('value'), { maxKeys: 4 }).map(withOwnKeys),
+    ),
+  }));
+  const deep = fc.integer({ min: 28, max: 36 }).map((depth) => {
+    let nested: unknown = 1;
+    for (let i = 0; i < depth; i++) nested = i % 2 ? [nested] : { x: nested };
+    return nested;
+  });
+  // Long keys with short values: the bound counts the keys too, or 16 KB of keys would pass.
+  const wide = fc.integer({ min: 0, max: 700 }).map((n) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`key-${i}`.padEnd(30, 'x'), true])));
+  fc.assert(
+    fc.property(validRating, fc.dictionary(key, fc.oneof(value, deep, padding, wide), { maxKeys: 5 }), (record, extra) => {
+      const candidate = withOwnKeys({ ...record, ...extra });
+      assert.deepEqual(shapeProblem(candidate), shapeProblemByWalk(candidate));
+    }),
+    { numRuns: RUNS * 3 },
+  );
+  // Only the record's own attachments are left out of its size, not a field of that name deeper in.
+  const rating = fc.sample(validRating, 1)[0]!;
+  assert.match(shapeProblem({ ...rating, extra: { attachments: 'ệ'.repeat(6000) } })?.message ?? '', /at most 16384 bytes/);
+  assert.equal(shapeProblem({ ...rating, attachments: 'ệ'.repeat(6000) }), undefined);
+  // An enumerable key on Object.prototype (a polluted page) is not the record's: for…in sees it,
+  // and the record is still judged by its own keys alone.
+  const record = { ...fc.sample(validRating, 1)[0]!, extra: { a: 1 } };
+  Object.defineProperty(Object.prototype, 'polluted', { value: Number.NaN, enumerable: true, configurable: true });
+  try {
+    assert.equal(shapeProblem(record), undefined);
+    assert.equal(shapeProblem({ ...record, bad: Number.NaN })?.field, 'bad');
+  } finally {
+    delete (Object.prototype as Record<string, unknown>)['polluted'];
+  }
+});
+
+/** A copy of `entries` whose keys are all own data properties, `__proto__` included (as JSON.parse makes them). */
+function withOwnKeys(entries: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(entries)) Object.defineProperty(out, key, { value: entries[key], enumerable: true, writable: true, configurable: true });
+  return out;
+}
