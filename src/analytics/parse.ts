@@ -318,8 +318,16 @@ function readHeader(cells: string[]): ColumnNode | string {
 }
 
 function typed(text: string, type: ColumnNode['type']): unknown {
-  if (type === 'number') return NUMBER.test(text) ? Number(text) : text;
+  if (type === 'number') {
+    // A score or scale is one digit: read it without the pattern.
+    const digit = text.length === 1 ? text.charCodeAt(0) - 48 : -1;
+    if (digit >= 0 && digit <= 9) return digit;
+    return NUMBER.test(text) ? Number(text) : text;
+  }
   if (type === 'boolean') {
+    // What toCsv writes, before the copies that trim and toLowerCase may make.
+    if (text === 'true') return true;
+    if (text === 'false') return false;
     const lower = text.trim().toLowerCase();
     if (lower === 'true' || lower === '1' || lower === 'yes') return true;
     if (lower === 'false' || lower === '0' || lower === 'no') return false;

@@ -19,8 +19,25 @@ const nativeWellFormed = (String.prototype as { isWellFormed?: (this: string) =>
 const isWellFormed: (text: string) => boolean = nativeWellFormed
   ? (text) => nativeWellFormed.call(text)
   : (text) => !LONE_SURROGATE.test(text);
+/** NUL or any surrogate: one scan that clears nearly every text (a paired surrogate is fine, checked next). */
+const SUSPECT = /[\u0000\uD800-\uDFFF]/;
 /** Text PostgreSQL refuses: a NUL character or a lone surrogate. */
-const isUnsafeText = (text: string) => text.includes('\u0000') || !isWellFormed(text);
+const isUnsafeText = (text: string) => SUSPECT.test(text) && (text.includes('\u0000') || !isWellFormed(text));
+
+/**
+ * Keys found safe so far. Every record of a file has the same few keys, so a lookup replaces
+ * the checks of each key of each record; the set stops growing at a size no record set reaches
+ * with its own field names (host data with ever-new keys is then checked each time).
+ */
+const safeKeys = new Set<string>();
+const MAX_SAFE_KEYS = 4096;
+
+function isSafeKey(key: string): boolean {
+  if (safeKeys.has(key)) return true;
+  if (isForbiddenKey(key) || isUnsafeText(key)) return false;
+  if (safeKeys.size < MAX_SAFE_KEYS) safeKeys.add(key);
+  return true;
+}
 const encoder = new TextEncoder();
 
 /** Bytes of a value as UTF-8 JSON: what a record weighs on the wire and in the store. */
@@ -182,7 +199,7 @@ function quickArrayBound(node: unknown[], depth: number): number {
 function quickObjectBound(node: Record<string, unknown>, depth: number, root: boolean): number {
   let bound = 2;
   for (const key in node) {
-    if (isForbiddenKey(key) || isUnsafeText(key)) return UNCLEAN;
+    if (!isSafeKey(key)) return UNCLEAN;
     const item = quickBound(node[key], depth + 1);
     if (item === UNCLEAN) return UNCLEAN;
     if (!root || key !== 'attachments') bound += item + stringBound(key) + 2;
