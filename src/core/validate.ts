@@ -108,11 +108,12 @@ function checkRating(record: Record<string, unknown>): asserts record is RatingR
   const standards = record['standards'];
   if (standards !== undefined) {
     if (!isPlainObject(standards)) throw new Invalid('standards must be an object of { id: true | false }.', 'standards');
-    const entries = Object.entries(standards);
-    if (entries.length > LIMITS.standardsAnswered) throw new Invalid('Too many standards answered.', 'standards');
-    for (const [id, kept] of entries) {
+    // Keys, not entries: no [id, answer] pair made per answer.
+    const ids = Object.keys(standards);
+    if (ids.length > LIMITS.standardsAnswered) throw new Invalid('Too many standards answered.', 'standards');
+    for (const id of ids) {
       if (!TOKEN.test(id)) throw new Invalid(`"${id}" is not a standard id.`, `standards.${id}`);
-      if (typeof kept !== 'boolean') throw new Invalid('Each standard answer must be true or false.', `standards.${id}`);
+      if (typeof standards[id] !== 'boolean') throw new Invalid('Each standard answer must be true or false.', `standards.${id}`);
     }
   }
   text(record, 'comment', { max: LIMITS.comment });
@@ -252,19 +253,31 @@ function instant(owner: Record<string, unknown>, key: string, required: boolean)
 const EARLIEST = Date.parse('0001-01-01T00:00:00Z');
 const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
 
-/** Date.parse rolls 2026-02-30 over to March: check the calendar date and clock survive. */
+/** The digit at `at` of a text whose pattern has a digit there. */
+function digitAt(value: string, at: number): number {
+  return value.charCodeAt(at) - 48;
+}
+
+/**
+ * A real calendar date and clock time (Date.parse would roll 2026-02-30 over to March), within
+ * years 0001–9999. The patterns above guarantee digits at these places: read them without
+ * slicing. An instant in UTC is decided from its digits alone (the same answers as Date.parse,
+ * checked by test/fuzz/validator.test.ts; Date.parse cost more than the rest of the check when
+ * reading files); only an offset, which can move the instant out of range, needs Date.parse.
+ */
 function isRealDate(value: string): boolean {
+  const year = digitAt(value, 0) * 1000 + digitAt(value, 1) * 100 + digitAt(value, 2) * 10 + digitAt(value, 3);
+  const month = digitAt(value, 5) * 10 + digitAt(value, 6);
+  const day = digitAt(value, 8) * 10 + digitAt(value, 9);
+  const hours = digitAt(value, 11) * 10 + digitAt(value, 12);
+  const minutes = digitAt(value, 14) * 10 + digitAt(value, 15);
+  // Seconds may be left out of an instant (08:30Z, 08:30+07:00).
+  const seconds = value.charCodeAt(16) === 58 /* : */ ? digitAt(value, 17) * 10 + digitAt(value, 18) : 0;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false;
+  if (hours > 23 || minutes > 59 || seconds > 59) return false;
+  if (value.charCodeAt(value.length - 1) === 90 /* Z */) return year >= 1;
   const time = Date.parse(value);
-  if (Number.isNaN(time) || time < EARLIEST || time > LATEST) return false;
-  // The patterns above guarantee digits at these places: read them without slicing.
-  const digit = (at: number) => value.charCodeAt(at) - 48;
-  const year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
-  const month = digit(5) * 10 + digit(6);
-  const day = digit(8) * 10 + digit(9);
-  const hours = digit(11) * 10 + digit(12);
-  const minutes = digit(14) * 10 + digit(15);
-  if (month < 1 || month > 12 || day < 1 || hours > 23 || minutes > 59) return false;
-  return day <= daysInMonth(year, month);
+  return time >= EARLIEST && time <= LATEST; // NaN (an offset of +25:00) fails both
 }
 
 function daysInMonth(year: number, month: number): number {

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { CsvReader, toCsv, type CsvRow } from '../../src/analytics/csv.js';
 import { parseRecords } from '../../src/analytics/parse.js';
 import { report } from '../../src/analytics/report.js';
@@ -110,4 +111,64 @@ test('CsvReader: line numbers through quoted line breaks, CR-only files, blank l
   assert.equal(broken[2]!.line, 3);
   assert.match(broken[2]!.error!, /never closed/);
   assert.deepEqual(broken[3], { line: 4, cells: ['3', '4'] }); // reading resumes on the next line
+});
+
+/**
+ * Rows of well-formed CSV read character by character, as RFC 4180 says: the reference that the
+ * reader's quicker paths (a plain row cut by split) must agree with.
+ */
+function referenceRows(text: string): CsvRow[] {
+  const rows: CsvRow[] = [];
+  let line = 1;
+  let i = 0;
+  while (i < text.length) {
+    const start = line;
+    const cells: string[] = [];
+    let cell = '';
+    for (;;) {
+      if (text[i] === '"') {
+        let j = i + 1;
+        for (;;) {
+          if (text[j] === '"' && text[j + 1] === '"') (cell += '"'), (j += 2);
+          else if (text[j] === '"') break;
+          else {
+            if (text[j] === '\n' || (text[j] === '\r' && text[j + 1] !== '\n')) line++;
+            cell += text[j++];
+          }
+        }
+        i = j + 1;
+      }
+      while (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') cell += text[i++];
+      cells.push(cell);
+      cell = '';
+      if (text[i] === ',') {
+        i++;
+        continue;
+      }
+      if (i < text.length) {
+        i += text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1;
+        line++;
+      }
+      break;
+    }
+    if (cells.length > 1 || cells[0] !== '') rows.push({ line: start, cells });
+  }
+  return rows;
+}
+
+test('CsvReader agrees with a character-by-character reading of well-formed CSV, cut anywhere', () => {
+  const plain = fc.array(fc.constantFrom('a', 'ệ', ' ', "'"), { maxLength: 4 }).map((units) => units.join(''));
+  const quoted = fc.array(fc.constantFrom('a', ',', '""', '\n', '\r', '\r\n', 'ệ'), { maxLength: 4 }).map((units) => `"${units.join('')}"`);
+  const row = fc.array(fc.oneof({ weight: 4, arbitrary: plain }, { weight: 1, arbitrary: quoted }), { minLength: 1, maxLength: 5 }).map((cells) => cells.join(','));
+  const text = fc.tuple(fc.array(row, { maxLength: 12 }), fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 12, maxLength: 12 }), fc.boolean()).map(([rows, ends, last]) =>
+    rows.map((cells, i) => cells + (i < rows.length - 1 || last ? ends[i] : '')).join(''),
+  );
+  fc.assert(
+    fc.property(text, fc.uniqueArray(fc.nat(), { maxLength: 5 }), (csv, cuts) => {
+      const points = [0, ...cuts.map((cut) => cut % (csv.length + 1)).sort((a, b) => a - b), csv.length];
+      const pieces = points.slice(1).map((end, i) => csv.slice(points[i], end));
+      assert.deepEqual(read(csv, pieces), referenceRows(csv));
+    }),
+    { numRuns: 400 },
+  );
 });

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { detectFormat, parseRecordStream, parseRecords, type ParseResult, type RecordFormat, type TextChunk } from '../../src/analytics/parse.js';
+import { toCsv } from '../../src/analytics/csv.js';
 import { nextId } from './helpers.js';
 
 const HEADER = 'id,kind,createdAt,agency,channel,locale,score,scale,comment,standards.greet,standards.smile';
@@ -129,6 +130,33 @@ test('any way of cutting the text into chunks gives the same result as reading i
         assert.deepEqual(await collect(pieces, format), expected);
       }),
       { numRuns: 60 },
+    );
+  }
+});
+
+test('bytes in chunks bigger than a decoded piece, cut anywhere, read like the whole text', async () => {
+  // Long enough that chunks span several 32 KiB pieces of decoding, with 2- and 3-byte
+  // characters everywhere (a cut falls inside one most of the time), CRLF, bad lines and a
+  // quoted CSV field with a line break.
+  const records = Array.from({ length: 900 }, (_, i) => ({
+    id: nextId(), kind: 'rating', createdAt: '2026-03-05T08:30:00.000Z', agency: 'ủy-ban', unit: `phường-${i % 7}`,
+    channel: 'counter', locale: 'vi', score: i % 97 === 5 ? 9 : 1 + (i % 5), scale: 5, comment: `Cán bộ "tận tình",\nsố ${i} — ệ`,
+  }));
+  const ndjson = `\uFEFF${records.map((record, i) => (i % 211 === 3 ? '{"id": ' : JSON.stringify(record))).join('\r\n')}\n`;
+  const csv = `\uFEFF${toCsv(records)}`;
+  for (const [text, format] of [[ndjson, 'ndjson'], [csv, 'csv']] as const) {
+    const expected = parseRecords(text, format);
+    assert.ok(expected.records.length > 800 && expected.errors.length > 3, format);
+    const bytes = new TextEncoder().encode(text);
+    assert.ok(bytes.byteLength > 3 * 32 * 1024);
+    assert.deepEqual(await collect([bytes], format), expected, `${format} in one chunk`);
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(fc.integer({ min: 1, max: bytes.byteLength - 1 }), { maxLength: 6 }), async (cuts) => {
+        const points = [0, ...cuts.sort((a, b) => a - b), bytes.byteLength];
+        const chunks = points.slice(1).map((end, i) => bytes.subarray(points[i], end));
+        assert.deepEqual(await collect(chunks, format), expected);
+      }),
+      { numRuns: 25 },
     );
   }
 });
