@@ -17,6 +17,11 @@ import { startPostgres, type PostgresServer } from '../support/postgres.js';
 import { WINDOW, prng, randomRecords } from '../support/summary-data.js';
 
 const ZONES = ['Asia/Ho_Chi_Minh', 'America/New_York', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'UTC'];
+/**
+ * PGlite runs the same SQL text as PostgreSQL, several times slower: it checks the agency's zone
+ * and the oddest one (a half-hour DST shift); PostgreSQL checks them all.
+ */
+const PGLITE_ZONES = ['Asia/Ho_Chi_Minh', 'Australia/Lord_Howe'];
 const PERIODS: Period[] = ['all', 'day', 'week', 'month', 'quarter', 'year'];
 /** A grouping for each rollup table; each period and window takes two of them in turn. */
 const GROUPINGS: GroupField[][] = [['unit'], ['channel'], ['service'], ['officer'], ['agency', 'unit', 'service'], ['agency', 'service', 'officer', 'channel']];
@@ -58,7 +63,7 @@ function openItemDue(records: readonly FeedbackRecord[]): number {
   return Date.parse(open['dueAt'] as string);
 }
 
-function rollupSuite(engine: string, open: () => Promise<Storage>, teardown?: () => Promise<void> | void): void {
+function rollupSuite(engine: string, zones: readonly string[], open: () => Promise<Storage>, teardown?: () => Promise<void> | void): void {
   describe(`summary rollups (${engine})`, () => {
     let storage: Storage;
     let records: FeedbackRecord[];
@@ -106,7 +111,7 @@ function rollupSuite(engine: string, open: () => Promise<Storage>, teardown?: ()
       return rollupAnswers;
     }
 
-    for (const zone of ZONES) {
+    for (const zone of zones) {
       it(`rebuilt for ${zone}, they equal the scan and summarize() for every period, grouping and window`, async () => {
         assert.equal(await ensureRollups(storage.db, zone), true, 'a new zone rebuilds');
         assert.equal(await ensureRollups(storage.db, zone), false, 'the same zone again finds nothing to do');
@@ -168,11 +173,12 @@ function rollupSuite(engine: string, open: () => Promise<Storage>, teardown?: ()
   });
 }
 
-rollupSuite('pglite', () => openStorage({ engine: 'pglite', dataDir: undefined as unknown as string }, { timeZone: 'UTC' }));
+rollupSuite('pglite', PGLITE_ZONES, () => openStorage({ engine: 'pglite', dataDir: undefined as unknown as string }, { timeZone: 'UTC' }));
 
 let server: PostgresServer | undefined;
 rollupSuite(
   'postgres',
+  ZONES,
   async () => {
     server = await startPostgres();
     return openStorage({ engine: 'postgres', url: await server.createDatabase('rollups'), poolSize: 4 }, { timeZone: 'UTC' });
