@@ -47,31 +47,21 @@ const nodeTests = readdirSync('test')
   .flatMap((name) => files(join('test', name), /\.test\.ts$/));
 const browserTests = [...files('test/components', /\.test\.ts$/), ...files('test/browser', /\.test\.ts$/)];
 
-// The documentation site's end-to-end test drives Chromium alone: it runs on the Node side, after
-// the Node tests, which end minutes before the browser side (the longest path of npm test).
-const DOCS_E2E = join('test', 'e2e', 'docs.e2e.ts');
-const e2e = files('test/e2e', /\.e2e\.ts$/).filter((file) => file !== DOCS_E2E);
-const nodeSideE2e = files('test/e2e', /\.e2e\.ts$/).filter((file) => file === DOCS_E2E);
+const e2e = files('test/e2e', /\.e2e\.ts$/);
 
 // Node's test runner uses one core here (its concurrency is cores − 1), and a browser test run
 // mostly waits on the browser: the Node tests run beside the browser side, which is the
 // component tests in each engine, then the end-to-end tests. The Node tests stream; the browser
 // side's output is printed whole per stage when it ends, so the two never interleave mid-line.
-const [nodeOk, { failedEngines, e2eOk }] = await Promise.all([nodeSide(), browserSide()]);
+const [nodeOk, { failedEngines, e2eOk }] = await Promise.all([
+  nodeTests.length ? stage('node tests', 'node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...nodeTests]) : true,
+  browserSide(),
+]);
 if (!nodeOk || failedEngines.length || !e2eOk) {
-  if (!nodeOk) console.error('\nnode tests (or the documentation site end to end after them) failed');
+  if (!nodeOk) console.error('\nnode tests failed');
   if (failedEngines.length) console.error(`\nbrowser tests failed in: ${failedEngines.join(', ')}`);
   if (!e2eOk) console.error('\nend-to-end tests failed');
   process.exit(1);
-}
-
-/** The Node tests, then the documentation site's end-to-end test (run even when a Node test failed). */
-async function nodeSide() {
-  const nodeOk = nodeTests.length ? await stage('node tests', 'node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...nodeTests]) : true;
-  const docsOk = nodeSideE2e.length
-    ? await stage('documentation site end to end', 'node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...nodeSideE2e], { CHROMIUM_PATH: chromium }, { buffered: true })
-    : true;
-  return nodeOk && docsOk;
 }
 
 /** The component tests in each engine, then the end-to-end tests (run even when an engine failed). */
