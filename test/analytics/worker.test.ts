@@ -47,7 +47,7 @@ test('streams a Blob of NDJSON; a multi-byte character may straddle the reads', 
   assert.deepEqual(last.type === 'done' && last.summary, summarize(records, options));
 });
 
-test('a Blob of several MiB read into one buffer again and again, and a Blob-like without a byte stream, give the same summary', async () => {
+test('a Blob of several MiB, and a Blob-like read in odd sizes, give the summary of the records', async () => {
   // Multi-byte text everywhere, so that reads end inside characters; some rows refused.
   const many = Array.from({ length: 16_000 }, (_, i) =>
     rating((i % 5) + 1, 5, { unit: `Phường ${i % 7} Bến Nghé`, comment: `Cán bộ tận tình ${'ệ'.repeat(i % 80)}`, ...(i % 997 === 3 ? { score: 9 } : {}) }),
@@ -58,7 +58,7 @@ test('a Blob of several MiB read into one buffer again and again, and a Blob-lik
   const expected = parseRecords(text, 'csv');
   assert.ok(expected.errors.length > 5);
   const summary = summarize(expected.records, options);
-  // A Blob-like whose stream has only a default reader, in reads of odd sizes.
+  // A Blob-like (as the dashboard makes on the main thread), in reads of odd sizes.
   const plain = {
     size: bytes.byteLength,
     stream: () => {
