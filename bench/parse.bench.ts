@@ -5,11 +5,13 @@
 // contrast, the same file is then read whole (readFileSync + parseRecords). Then the parser alone
 // (no summary): the 20 MiB file as NDJSON and the same records as CSV, from memory in 256 KiB
 // chunks, best of 3, in MiB/s of wall time and of this process's CPU time (the second is the
-// steadier figure on a shared machine).
+// steadier figure on a shared machine); and the worker's own code (handleWorkerMessage: parse and
+// summarise) on the same bytes.
 import { closeSync, createReadStream, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { createSummarizer, parseRecordStream, parseRecords, toCsv } from '../src/analytics/index.js';
+import { handleWorkerMessage } from '../src/analytics/worker-protocol.js';
 import { prng } from '../test/support/prng.js';
 
 const TARGET_BYTES = 100 * 1024 * 1024;
@@ -130,31 +132,65 @@ async function stream(path: string, lines: number): Promise<StreamRun> {
   return { size: statSync(path).size, lines, ms, records, errors, batches, heapAbove: memory.peak.heap - start.heapUsed, rss: memory.peak.rss, rssAtStart: start.rss };
 }
 
-/** The parser with nothing after it: NDJSON, then the same records as CSV. */
-async function parserAlone(ndjsonPath: string): Promise<Array<{ format: 'ndjson' | 'csv'; bytes: number; records: number; wall: number; cpu: number }>> {
+interface AloneRun {
+  what: string;
+  bytes: number;
+  records: number;
+  wall: number;
+  cpu: number;
+}
+
+/** Best of 3 of `read` (which returns the records it read), in MiB/s of wall and of CPU time. */
+async function bestOf3(what: string, bytes: number, expected: number, read: () => Promise<number>): Promise<AloneRun> {
+  let wall = Infinity;
+  let cpu = Infinity;
+  let records = 0;
+  for (let run = 0; run < 3; run++) {
+    gc!();
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    records = await read();
+    wall = Math.min(wall, performance.now() - t0);
+    const used = process.cpuUsage(c0);
+    cpu = Math.min(cpu, (used.user + used.system) / 1000);
+  }
+  if (records !== expected) throw new Error(`${what}: read ${records} of ${expected}`);
+  const mibs = (ms: number) => bytes / 1024 / 1024 / (ms / 1000);
+  return { what, bytes, records, wall: mibs(wall), cpu: mibs(cpu) };
+}
+
+/**
+ * The parser with nothing after it: NDJSON, then the same records as CSV, from memory in 256 KiB
+ * chunks. Then the worker's own code (handleWorkerMessage, as the analytics Web Worker runs it)
+ * on the same bytes: parsing and the Summarizer, in the worker's 1 MiB pieces.
+ */
+async function parserAlone(ndjsonPath: string): Promise<AloneRun[]> {
   const ndjson = readFileSync(ndjsonPath);
   const records = parseRecords(ndjson.toString('utf8'), 'ndjson').records;
   const csv = Buffer.from(toCsv(records));
-  const out = [];
+  const out: AloneRun[] = [];
   for (const [format, bytes] of [['ndjson', ndjson], ['csv', csv]] as const) {
     const chunks: Uint8Array[] = [];
     for (let i = 0; i < bytes.length; i += 256 * 1024) chunks.push(bytes.subarray(i, i + 256 * 1024));
-    let wall = Infinity;
-    let cpu = Infinity;
-    let read = 0;
-    for (let run = 0; run < 3; run++) {
-      gc!();
-      const c0 = process.cpuUsage();
-      const t0 = performance.now();
-      read = 0;
-      for await (const batch of parseRecordStream(chunks, format)) read += batch.records.length;
-      wall = Math.min(wall, performance.now() - t0);
-      const used = process.cpuUsage(c0);
-      cpu = Math.min(cpu, (used.user + used.system) / 1000);
-    }
-    if (read !== records.length) throw new Error(`${format}: read ${read} of ${records.length}`);
-    const mibs = (ms: number) => bytes.length / 1024 / 1024 / (ms / 1000);
-    out.push({ format, bytes: bytes.length, records: read, wall: mibs(wall), cpu: mibs(cpu) });
+    out.push(
+      await bestOf3(`${format}, parser`, bytes.length, records.length, async () => {
+        let read = 0;
+        for await (const batch of parseRecordStream(chunks, format)) read += batch.records.length;
+        return read;
+      }),
+    );
+  }
+  for (const [format, bytes] of [['ndjson', ndjson], ['csv', csv]] as const) {
+    out.push(
+      await bestOf3(`${format}, worker`, bytes.length, records.length, async () => {
+        let read = 0;
+        await handleWorkerMessage({ type: 'summarize', file: bytes, format, options: { groupBy: ['unit'], period: 'month', timeZone: 'Asia/Ho_Chi_Minh' } }, (message) => {
+          if (message.type === 'done') read = message.records;
+          else if (message.type === 'error') throw new Error(message.message);
+        });
+        return read;
+      }),
+    );
   }
   return out;
 }
@@ -196,9 +232,9 @@ ${runs.map((run) => row('parseRecordStream(createReadStream) → summary', run.s
 ${row('readFileSync + parseRecords (whole file held)', size, wholeMs, whole.peak.heap - wholeStart.heapUsed, whole.peak.rss)}
 Streamed 100 MiB: ${records.toLocaleString('en-US')} records in ${runs[1]!.batches.toLocaleString('en-US')} batches of 256 KiB; RSS before streaming ${mib(runs[0]!.rssAtStart)} MiB (Node + tsx).
 
-parseRecordStream alone (from memory, 256 KiB chunks of bytes, best of 3):
-${'format'.padEnd(10)}${'input'.padStart(11)}${'records'.padStart(10)}${'MiB/s wall'.padStart(12)}${'MiB/s CPU'.padStart(11)}
-${alone.map((run) => `${run.format.padEnd(10)}${`${mib(run.bytes)} MiB`.padStart(11)}${run.records.toLocaleString('en-US').padStart(10)}${run.wall.toFixed(1).padStart(12)}${run.cpu.toFixed(1).padStart(11)}`).join('\n')}
+parseRecordStream alone (from memory, 256 KiB chunks of bytes), then the worker's handleWorkerMessage (parse and summarise, 1 MiB pieces); best of 3:
+${'format, code'.padEnd(16)}${'input'.padStart(11)}${'records'.padStart(10)}${'MiB/s wall'.padStart(12)}${'MiB/s CPU'.padStart(11)}
+${alone.map((run) => `${run.what.padEnd(16)}${`${mib(run.bytes)} MiB`.padStart(11)}${run.records.toLocaleString('en-US').padStart(10)}${run.wall.toFixed(1).padStart(12)}${run.cpu.toFixed(1).padStart(11)}`).join('\n')}
 Load average while it ran: ${os.loadavg().map((n) => n.toFixed(1)).join(', ')} on ${os.cpus().length} cores.`);
 } finally {
   rmSync(small, { force: true });

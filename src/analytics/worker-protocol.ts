@@ -138,6 +138,11 @@ function bytesSource(bytes: Uint8Array, chunkSize: number): Source {
   };
 }
 
+/**
+ * Read with the stream's default reader. A BYOB reader filling one buffer again and again read
+ * a 151 MiB Blob in 0.1 s instead of 0.7 s in Chromium 156, but in about one run of ten a read
+ * near the end of the Blob never resolved (the summary never came): not worth it.
+ */
 function blobSource(blob: BlobLike): Source {
   const reader = blob.stream().getReader();
   const buffered: Uint8Array[] = [];

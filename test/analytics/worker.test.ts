@@ -47,6 +47,43 @@ test('streams a Blob of NDJSON; a multi-byte character may straddle the reads', 
   assert.deepEqual(last.type === 'done' && last.summary, summarize(records, options));
 });
 
+test('a Blob of several MiB, and a Blob-like read in odd sizes, give the summary of the records', async () => {
+  // Multi-byte text everywhere, so that reads end inside characters; some rows refused.
+  const many = Array.from({ length: 16_000 }, (_, i) =>
+    rating((i % 5) + 1, 5, { unit: `Phường ${i % 7} Bến Nghé`, comment: `Cán bộ tận tình ${'ệ'.repeat(i % 80)}`, ...(i % 997 === 3 ? { score: 9 } : {}) }),
+  );
+  const text = toCsv(many);
+  const bytes = new TextEncoder().encode(text);
+  assert.ok(bytes.byteLength > 3 * 1024 * 1024);
+  const expected = parseRecords(text, 'csv');
+  assert.ok(expected.errors.length > 5);
+  const summary = summarize(expected.records, options);
+  // A Blob-like (as the dashboard makes on the main thread), in reads of odd sizes.
+  const plain = {
+    size: bytes.byteLength,
+    stream: () => {
+      let at = 0;
+      return {
+        getReader: () => ({
+          read: async () => {
+            if (at >= bytes.byteLength) return { done: true };
+            const value = bytes.slice(at, (at += 65_537));
+            return { done: false, value };
+          },
+          releaseLock() {},
+        }),
+      };
+    },
+  };
+  for (const file of [new Blob([bytes]), plain]) {
+    const done = (await run({ type: 'summarize', file, options })).at(-1)!;
+    assert.equal(done.type, 'done');
+    if (done.type !== 'done') return;
+    assert.deepEqual([done.records, done.errorCount, done.errors], [expected.records.length, expected.errors.length, expected.errors]);
+    assert.deepEqual(done.summary, summary);
+  }
+});
+
 test('progress at most every 100 ms, with growing counts; errors listed up to 1000 and counted', async () => {
   const bad = Array.from({ length: 1500 }, (_, i) => `{"kind":"rating","line":${i}}`);
   const text = [...records.map((record) => JSON.stringify(record)), ...bad].join('\n');
