@@ -1,8 +1,9 @@
 // npm test: everything a commit must keep green, in one command, in this order:
-// browsers present → build → documentation site → type-check tests → Node tests beside the browser
-// tests (Chromium, Firefox, WebKit in turn, then end-to-end) → size budgets → README element
-// reference up to date. SVC_ENGINES=chromium,firefox narrows the engines.
-import { readdirSync, statSync } from 'node:fs';
+// browsers present → build → documentation site → database template → type-check tests → Node
+// tests beside the browser tests (Chromium, Firefox, WebKit in turn, then end-to-end) → size
+// budgets → README element reference up to date. SVC_ENGINES=chromium,firefox narrows the engines.
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync, spawn } from 'node:child_process';
 import { ensureChromium } from './chromium.mjs';
@@ -39,6 +40,17 @@ const engines = ensureEngines();
 run('build', 'node', ['scripts/build.mjs']);
 // The documentation site: its browser test (test/e2e/docs.e2e.ts) opens every page.
 run('documentation site', 'node', ['--import', 'tsx', 'docs/build/site.ts']);
+// The tests' PGlite databases (some sixty) start from one made here with every migration applied:
+// creating PGlite's cluster is most of a new database's cost. Children inherit PGLITE_TEMPLATE.
+const templateDir = mkdtempSync(join(tmpdir(), 'svc-pglite-template-'));
+process.on('exit', () => rmSync(templateDir, { recursive: true, force: true }));
+process.env.PGLITE_TEMPLATE = join(templateDir, 'template.tar');
+run('database template', 'node', [
+  '--input-type=module',
+  '-e',
+  "const { writePgliteTemplate } = await import('./dist/collector/storage/pglite.js'); await writePgliteTemplate(process.argv[1]);",
+  process.env.PGLITE_TEMPLATE,
+]);
 run('type-check tests', 'node_modules/.bin/tsc', ['-p', 'tsconfig.test.json', '--noEmit']);
 
 const browserDirs = new Set(['components', 'browser', 'e2e', 'support', 'fixtures']);

@@ -8,7 +8,7 @@ import { DEMO_CSP } from '../../src/collector/http/static.js';
 import { openStorage } from '../../src/collector/storage/index.js';
 import type { Storage } from '../../src/collector/storage/types.js';
 import { launch, until } from '../e2e/support/browser.js';
-import { startCollector, type Running } from '../support/collector.js';
+import { pgliteDatabase, startCollector, type Running } from '../support/collector.js';
 
 const built = existsSync('dist/cdn/service-feedback.js') && existsSync('demo/index.html');
 
@@ -17,7 +17,7 @@ describe('npm start: the demo with live submissions', { skip: built ? false : 'n
   let running: Running;
   let browser: Browser;
   before(async () => {
-    storage = await openStorage({ engine: 'pglite', dataDir: undefined as unknown as string });
+    storage = await openStorage(pgliteDatabase());
     running = await startCollector(storage, {}, {
       static: [
         { prefix: '/demo/', dir: 'demo' },

@@ -2,11 +2,12 @@
 import { openStorage } from '../../src/collector/storage/index.js';
 import { collectorSuite } from '../support/collector-suite.js';
 import { verifiedSuite } from '../support/verified-suite.js';
+import { pgliteDatabase } from '../support/collector.js';
 
 collectorSuite('pglite', {
-  open: () => openStorage({ engine: 'pglite', dataDir: undefined as unknown as string }),
+  open: () => openStorage(pgliteDatabase()),
 });
 
 verifiedSuite('pglite', {
-  open: () => openStorage({ engine: 'pglite', dataDir: undefined as unknown as string }),
+  open: () => openStorage(pgliteDatabase()),
 });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { createInterface } from 'node:readline';
 import { openStorage } from '../../src/collector/storage/index.js';
+import { openPglite } from '../../src/collector/storage/pglite.js';
 import { ADMIN_TOKEN, complaint, rating } from '../support/collector.js';
 
 /** Polls `check` every 20 ms; fails after `timeoutMs`. */
@@ -190,6 +191,31 @@ describe('DATA_DIR', () => {
       assert.equal(existsSync(join(dataDir, 'collector.lock')), false, 'released on close');
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('a new folder starts from a template (PGLITE_TEMPLATE); a folder that holds a database ignores it', async () => {
+    const folders = [mkdtempSync(join(tmpdir(), 'svc-seed-')), mkdtempSync(join(tmpdir(), 'svc-new-'))];
+    const [seeded, dataDir] = folders as [string, string];
+    const template = join(seeded, 'template.tar');
+    try {
+      // The template: a database holding one rating, dumped as PGlite's tar file.
+      const seed = await openStorage({ engine: 'pglite', dataDir: seeded });
+      await seed.submit([rating() as never], { now: new Date() });
+      await seed.close();
+      const raw = await openPglite(seeded);
+      writeFileSync(template, new Uint8Array(await (await raw.dump()).arrayBuffer()));
+      await raw.close();
+
+      const first = await openStorage({ engine: 'pglite', dataDir, template });
+      assert.equal(await first.count(), 1, 'started from the template');
+      await first.submit([rating() as never], { now: new Date() });
+      await first.close();
+      const again = await openStorage({ engine: 'pglite', dataDir, template });
+      assert.equal(await again.count(), 2, 'the folder kept its own database');
+      await again.close();
+    } finally {
+      for (const folder of folders) rmSync(folder, { recursive: true, force: true });
     }
   });
 });

@@ -15,6 +15,7 @@ import { storeExactly } from '../support/store-exactly.js';
 import { summarizeInSql } from '../../src/collector/storage/summary-sql.js';
 import { startPostgres, type PostgresServer } from '../support/postgres.js';
 import { WINDOW, prng, randomRecords } from '../support/summary-data.js';
+import { pgliteDatabase } from '../support/collector.js';
 
 const ZONES = ['Asia/Ho_Chi_Minh', 'America/New_York', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'UTC'];
 /**
@@ -173,7 +174,7 @@ function rollupSuite(engine: string, zones: readonly string[], open: () => Promi
   });
 }
 
-rollupSuite('pglite', PGLITE_ZONES, () => openStorage({ engine: 'pglite', dataDir: undefined as unknown as string }, { timeZone: 'UTC' }));
+rollupSuite('pglite', PGLITE_ZONES, () => openStorage(pgliteDatabase(), { timeZone: 'UTC' }));
 
 let server: PostgresServer | undefined;
 rollupSuite(

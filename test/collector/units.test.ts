@@ -13,6 +13,11 @@ describe('configuration from the environment', () => {
     const config = configFromEnv({});
     assert.equal(config.port, 8787);
     assert.deepEqual(config.database, { engine: 'pglite', dataDir: './data' });
+    assert.deepEqual(configFromEnv({ DATA_DIR: '/srv/feedback', PGLITE_TEMPLATE: '/srv/template.tar' }).database, {
+      engine: 'pglite',
+      dataDir: '/srv/feedback',
+      template: '/srv/template.tar',
+    });
     assert.equal(config.adminToken, undefined);
     assert.equal(config.allowedOrigins, undefined);
     assert.equal(config.rateLimit, 300);

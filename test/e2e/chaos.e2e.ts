@@ -15,6 +15,7 @@ import { createCollector, type Collector } from '../../src/collector.js';
 import { launch, until } from './support/browser.js';
 import { startChaosProxy, type ChaosProxy } from './support/chaos-proxy.js';
 import { prng } from '../support/prng.js';
+import { pgliteDatabase } from '../support/collector.js';
 
 const SUBMISSIONS = Number(process.env['CHAOS_SUBMISSIONS'] ?? 100);
 const SEED = Number(process.env['CHAOS_SEED'] ?? 20261130);
@@ -29,7 +30,7 @@ let dataDir: string;
 before(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'svc-chaos-'));
   collector = createCollector({
-    config: { database: { engine: 'pglite', dataDir }, rateLimit: 0, adminToken: ADMIN, logLevel: 'silent', host: '127.0.0.1' },
+    config: { database: pgliteDatabase(dataDir), rateLimit: 0, adminToken: ADMIN, logLevel: 'silent', host: '127.0.0.1' },
     static: [
       { prefix: '/dist/', dir: 'dist' },
       { prefix: '/test/', dir: 'test' },

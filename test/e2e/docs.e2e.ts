@@ -14,6 +14,7 @@ import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { createCollector } from '../../src/collector.js';
 import { DEMO_CSP } from '../../src/collector/http/static.js';
 import { launch, until } from './support/browser.js';
+import { pgliteDatabase } from '../support/collector.js';
 
 const ADMIN_TOKEN = 'docs-e2e-admin-token';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -122,7 +123,7 @@ before(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'svc-docs-e2e-'));
   blankDir = await mkdtemp(join(tmpdir(), 'svc-docs-blank-'));
   const collector = createCollector({
-    config: { database: { engine: 'pglite', dataDir }, rateLimit: 0, adminToken: ADMIN_TOKEN, logLevel: 'silent', host: '127.0.0.1' },
+    config: { database: pgliteDatabase(dataDir), rateLimit: 0, adminToken: ADMIN_TOKEN, logLevel: 'silent', host: '127.0.0.1' },
     static: [
       { prefix: '/docs/', dir: 'dist/docs' },
       // The "blank HTML page" an agency's web team pastes the snippet into.

@@ -15,6 +15,7 @@ import { createCollector, type Collector } from '../../src/collector.js';
 import { createLogger } from '../../src/collector/log.js';
 import { uuidV4 } from '../../src/core/uuid.js';
 import { launch, until } from './support/browser.js';
+import { pgliteDatabase } from '../support/collector.js';
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob:; require-trusted-types-for 'script'; trusted-types lit-html svc-feedback";
 const ADMIN = 'e2e-inbox-admin-token-0123';
@@ -121,7 +122,7 @@ before(async () => {
   axeSource = await readFile('node_modules/axe-core/axe.min.js', 'utf8');
   dataDir = await mkdtemp(join(tmpdir(), 'svc-inbox-'));
   collector = createCollector({
-    config: { database: { engine: 'pglite', dataDir }, rateLimit: 0, adminToken: ADMIN, logLevel: 'info', host: '127.0.0.1' },
+    config: { database: pgliteDatabase(dataDir), rateLimit: 0, adminToken: ADMIN, logLevel: 'info', host: '127.0.0.1' },
     logger: createLogger('info', (line) => logLines.push(line)),
     now: () => new Date(Date.now() + shift),
     static: [

@@ -13,6 +13,7 @@ import { createCollector, type Collector } from '../../src/collector.js';
 import { uuidV4 } from '../../src/core/uuid.js';
 import type { DatabaseConfig } from '../../src/collector.js';
 import { startPostgres, type PostgresServer } from '../support/postgres.js';
+import { pgliteDatabase } from '../support/collector.js';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 150);
 const ADMIN = 'fuzz-admin-token';
@@ -205,7 +206,7 @@ function fuzzSuite(engine: string, database: () => Promise<{ config: DatabaseCon
 
 fuzzSuite('PGlite', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'svc-fuzz-'));
-  return { config: { engine: 'pglite', dataDir }, stop: () => rm(dataDir, { recursive: true, force: true }) };
+  return { config: pgliteDatabase(dataDir), stop: () => rm(dataDir, { recursive: true, force: true }) };
 });
 
 let postgres: PostgresServer | undefined;

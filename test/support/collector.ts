@@ -1,10 +1,20 @@
 // Helpers of the collector tests: records, a collector on port 0, requests.
 import { createCollector, type CollectorOptions } from '../../src/collector/server.js';
-import type { CollectorConfig } from '../../src/collector/config.js';
+import type { CollectorConfig, DatabaseConfig } from '../../src/collector/config.js';
 import type { Storage } from '../../src/collector/storage/types.js';
 import { uuidV4 } from '../../src/core/uuid.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+
+/**
+ * PGlite in `dataDir` (in memory when undefined). Under `npm test` a new database starts from the
+ * run's template (PGLITE_TEMPLATE, every migration applied once) instead of being created: run
+ * alone, a test creates and migrates its own.
+ */
+export function pgliteDatabase(dataDir?: string): DatabaseConfig {
+  const template = process.env['PGLITE_TEMPLATE'];
+  return { engine: 'pglite', dataDir: dataDir as string, ...(template ? { template } : {}) };
+}
 
 export const rating = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
   id: uuidV4(),

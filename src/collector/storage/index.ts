@@ -18,7 +18,7 @@ export async function openStorage(database: DatabaseConfig, options: OpenStorage
   const db =
     database.engine === 'postgres'
       ? openPostgres(database.url, { poolSize: database.poolSize, ...(options.onError ? { onError: options.onError } : {}) })
-      : await openPglite(database.dataDir);
+      : await openPglite(database.dataDir, database.template);
   const rollupZone = options.timeZone ?? runtimeTimeZone();
   try {
     await migrate(db);

@@ -1,7 +1,8 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { migrate } from './migrations.js';
 import type { Database, Queryable, Row } from './types.js';
 
 const LOCK = 'collector.lock';
@@ -61,8 +62,9 @@ function lock(dataDir: string): () => void {
 /**
  * The embedded engine: PostgreSQL compiled to WebAssembly, in this process, one connection.
  * `dataDir` undefined keeps the database in memory (tests). Only one process may open a folder.
+ * `template`: a `dumpDataDir` tar file a new database starts from (see `DatabaseConfig`).
  */
-export async function openPglite(dataDir?: string): Promise<Database> {
+export async function openPglite(dataDir?: string, template?: string): Promise<Database & { dump(): Promise<Blob> }> {
   let unlock = () => {};
   if (dataDir !== undefined) {
     mkdirSync(dataDir, { recursive: true });
@@ -70,7 +72,9 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   }
   let pg: PGlite;
   try {
-    pg = await PGlite.create(dataDir);
+    // A template only seeds a new database: a folder that holds one is opened as it is.
+    const fresh = dataDir === undefined || !existsSync(join(dataDir, 'PG_VERSION'));
+    pg = await PGlite.create(dataDir, template !== undefined && fresh ? { loadDataDir: new Blob([readFileSync(template)]) } : {});
   } catch (error) {
     unlock();
     throw error;
@@ -83,6 +87,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   const direct = wrap(pg);
   return {
     engine: 'pglite',
+    dump: async () => (await pg.dumpDataDir('none')) as Blob,
     query: direct.query,
     transaction: (work) => pg.transaction((tx) => work(wrap(tx))),
     async close() {
@@ -93,4 +98,19 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       }
     },
   };
+}
+
+/**
+ * Writes a template for `DatabaseConfig.template`: a new in-memory database with every migration
+ * applied, dumped as PGlite's tar file. `npm test` makes one per run and its collectors start from it.
+ */
+export async function writePgliteTemplate(file: string): Promise<void> {
+  const db = await openPglite();
+  try {
+    await migrate(db);
+    const dump = await db.dump();
+    writeFileSync(file, new Uint8Array(await dump.arrayBuffer()));
+  } finally {
+    await db.close();
+  }
 }

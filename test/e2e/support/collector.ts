@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCollector } from '../../../src/collector.js';
 import type { FeedbackRecord } from '../../../src/core/record.js';
+import { pgliteDatabase } from '../../support/collector.js';
 
 export const ADMIN_TOKEN = 'e2e-admin-token';
 
@@ -18,7 +19,7 @@ export interface RealCollector {
 export async function startCollector(headersFor: (path: string) => Record<string, string> = () => ({})): Promise<RealCollector> {
   const dataDir = await mkdtemp(join(tmpdir(), 'svc-e2e-'));
   const collector = createCollector({
-    config: { database: { engine: 'pglite', dataDir }, rateLimit: 0, adminToken: ADMIN_TOKEN, logLevel: 'silent', host: '127.0.0.1' },
+    config: { database: pgliteDatabase(dataDir), rateLimit: 0, adminToken: ADMIN_TOKEN, logLevel: 'silent', host: '127.0.0.1' },
     static: [
       { prefix: '/dist/', dir: 'dist' },
       { prefix: '/demo/', dir: 'demo' },
