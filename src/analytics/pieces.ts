@@ -97,24 +97,29 @@ export class PieceCutter {
     if (!(pieceSize >= 1)) throw new RangeError('pieceSize must be at least 1 byte.');
   }
 
-  /** Takes the next chunk of the file; returns the piece it completes, if any. */
-  push(input: Uint8Array): Piece | null {
-    if (input.byteLength === 0) return null;
+  /** Takes the next chunk of the file; returns the pieces it completes (often none). */
+  push(input: Uint8Array): Piece[] {
+    if (input.byteLength === 0) return [];
     // A view on part of a bigger buffer is copied, so that every chunk can be transferred.
     const chunk = input.byteOffset === 0 && input.byteLength === input.buffer.byteLength ? input : input.slice();
     for (let i = 0; this.start.length < 3 && i < chunk.length; i++) this.start.push(chunk[i]!);
-    const cut = this.format === 'csv' ? this.csvCut(chunk) : this.ndjsonCut(chunk);
+    const cuts = this.format === 'csv' ? this.csvCuts(chunk) : this.cuts(chunk, chunk.length, () => true);
     this.offset += chunk.length;
-    if (cut < 0) {
-      this.pending.push(chunk);
-      this.pendingBytes += chunk.length;
-      return null;
+    const pieces: Piece[] = [];
+    let from = 0;
+    for (const cut of cuts) {
+      // The first part keeps the chunk's buffer; the others are copied (each byte at most once).
+      const part = from === 0 ? chunk.subarray(0, cut) : chunk.slice(from, cut);
+      pieces.push(this.piece([...this.pending, part], this.pendingBytes + cut - from));
+      this.pending = [];
+      this.pendingBytes = 0;
+      from = cut;
     }
-    const piece = this.piece([...this.pending, chunk.subarray(0, cut)], this.pendingBytes + cut);
-    // The rest of the chunk is copied (at most a chunk), the piece keeps the chunk's buffer.
-    this.pending = cut < chunk.length ? [chunk.slice(cut)] : [];
-    this.pendingBytes = chunk.length - cut;
-    return piece;
+    if (from < chunk.length) {
+      this.pending.push(from === 0 ? chunk : chunk.slice(from));
+      this.pendingBytes += chunk.length - from;
+    }
+    return pieces;
   }
 
   /** The file is over: the last piece (null when the last cut was at the very end). */
@@ -138,15 +143,25 @@ export class PieceCutter {
     };
   }
 
-  /** Where to cut an NDJSON chunk (after its last line feed), or -1. */
-  private ndjsonCut(chunk: Uint8Array): number {
-    const lf = chunk.lastIndexOf(LF);
-    return lf >= 0 && this.pendingBytes + lf + 1 >= this.pieceSize ? lf + 1 : -1;
+  /**
+   * Where to cut the chunk, before `limit`: after the first line feed where `between` says a
+   * row ends once a piece has `pieceSize` bytes, then again `pieceSize` bytes on, and so on.
+   */
+  private cuts(chunk: Uint8Array, limit: number, between: (lf: number) => boolean): number[] {
+    const cuts: number[] = [];
+    let pieceStart = -this.pendingBytes;
+    for (;;) {
+      let lf = chunk.indexOf(LF, Math.max(0, pieceStart + this.pieceSize - 1));
+      while (lf >= 0 && lf < limit && !between(lf)) lf = chunk.indexOf(LF, lf + 1);
+      if (lf < 0 || lf >= limit) return cuts;
+      cuts.push(lf + 1);
+      pieceStart = lf + 1;
+    }
   }
 
-  /** Where to cut a CSV chunk (after a line feed outside quotes), or -1; follows the quotes. */
-  private csvCut(chunk: Uint8Array): number {
-    if (!this.cutting) return -1;
+  /** Where to cut a CSV chunk (after line feeds outside quotes); follows the quotes. */
+  private csvCuts(chunk: Uint8Array): number[] {
+    if (!this.cutting) return [];
     // Indices where a quoted field opens or closes, and where cutting must stop.
     const turns: number[] = [];
     let limit = chunk.length;
@@ -190,6 +205,16 @@ export class PieceCutter {
     this.previous = chunk[chunk.length - 1]!;
     // Inside quotes at a line feed: as at the chunk's start, unless an odd number of turns came before.
     const inside = (turnsBefore: number) => quotedAtStart !== (turnsBefore % 2 === 1);
+    const turnsBefore = (at: number) => {
+      let low = 0;
+      let high = turns.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (turns[mid]! < at) low = mid + 1;
+        else high = mid;
+      }
+      return low;
+    };
     if (this.header === null) {
       // The first line feed outside quotes ends the header row.
       let t = 0;
@@ -201,23 +226,22 @@ export class PieceCutter {
       }
       if (this.header === null) {
         if (this.offset + chunk.length > MAX_CSV_ROW) this.stop(0);
-        return -1;
+        return [];
       }
     }
-    // The last line feed outside quotes (after the header row).
+    // The last line feed outside quotes: where the last row seen starts.
     let t = turns.length;
-    let cut = -1;
     for (let lf = limit > 0 ? chunk.lastIndexOf(LF, limit - 1) : -1; lf >= 0; lf = lf > 0 ? chunk.lastIndexOf(LF, lf - 1) : -1) {
       while (t > 0 && turns[t - 1]! > lf) t--;
       if (inside(t)) continue;
-      if (this.offset + lf + 1 >= this.headerEnd) cut = lf + 1;
+      this.rowStart = Math.max(this.rowStart, this.offset + lf + 1);
       break;
     }
-    if (cut >= 0) this.rowStart = this.offset + cut;
+    const cuts = this.cuts(chunk, limit, (lf) => !inside(turnsBefore(lf)) && this.offset + lf + 1 >= this.headerEnd);
     // A row longer than the reader takes is refused by it, which then reads on from the row's
     // first line break (perhaps inside a quoted field): cut no more, so that one reader sees it.
-    else if (this.offset + chunk.length - this.rowStart > MAX_CSV_ROW) this.stop(0);
-    return cut >= 0 && this.pendingBytes + cut >= this.pieceSize ? cut : -1;
+    if (this.offset + chunk.length - this.rowStart > MAX_CSV_ROW) this.stop(0);
+    return cuts;
   }
 
   /** A quote at `q` opens a field only where a field starts (as the CSV reader reads it). */

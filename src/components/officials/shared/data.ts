@@ -340,12 +340,15 @@ class ByteReader {
   private readonly ahead: Uint8Array[] = [];
   private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
   private sliceStart = performance.now();
+  /** A read may wait for bytes that never come (a stalled server, a File): the load's end cancels it. */
+  private readonly stop = () => this.cancel();
 
   constructor(
     stream: ReadableStream<Uint8Array>,
     private readonly signal: AbortSignal,
   ) {
     this.reader = stream.getReader();
+    signal.addEventListener('abort', this.stop);
   }
 
   /** The next chunk (those read ahead first), or null at the end. */
@@ -387,6 +390,7 @@ class ByteReader {
   cancel(): void {
     if (!this.done) this.reader.cancel().catch(() => {});
     this.done = true;
+    this.signal.removeEventListener('abort', this.stop);
   }
 
   private async read(): Promise<Uint8Array | null> {
@@ -400,6 +404,7 @@ class ByteReader {
       result = await this.reader.read();
     } catch (error) {
       if (this.signal.aborted || (error as Error).name === 'AbortError') throw abortError();
+      this.cancel();
       throw new LoadError('network', (error as Error).message);
     }
     if (this.signal.aborted) {
@@ -407,7 +412,7 @@ class ByteReader {
       throw abortError();
     }
     if (result.done) {
-      this.done = true;
+      this.cancel();
       return null;
     }
     this.bytes += result.value.byteLength;
@@ -560,7 +565,7 @@ class WorkerUnavailable extends Error {}
 
 /** Summarises a file in the analytics worker; rejects with WorkerUnavailable if the worker cannot run. */
 function inWorker(blob: Blob, options: SummarizeOptions, ctx: LoadContext): Promise<DoneMessage> {
-  const worker = createModuleWorker(ctx.workerUrl);
+  const worker = (ctx.createWorker ?? createModuleWorker)(ctx.workerUrl) as Worker | null;
   if (!worker) return Promise.reject(new WorkerUnavailable('no worker'));
   return new Promise<DoneMessage>((resolve, reject) => {
     const finish = () => {

@@ -123,8 +123,7 @@ export class ParallelSummary {
   /** The next bytes of the file; they belong to this object from now on (they may be transferred). */
   push(chunk: Uint8Array): void {
     if (this.settled && !this.unavailable) return;
-    const piece = this.cutter.push(chunk);
-    if (piece) this.enqueue(piece);
+    for (const piece of this.cutter.push(chunk)) this.enqueue(piece);
   }
 
   /** The file is over: resolves to the answer one worker reading it whole would give. */
