@@ -176,8 +176,11 @@ describe('big files in pieces, in two workers', () => {
 
   it('removing the element stops its download and its workers', async () => {
     const states: Array<{ cancelled: boolean }> = [];
+    // More than a piece (1 MiB, the element's), so that summarising starts before the stall.
+    const more = new Uint8Array(bytes.length * 6);
+    for (let i = 0; i < 6; i++) more.set(bytes, i * bytes.length);
     const restore = stubFetch('/hang.csv', () => {
-      const { stream, state } = streamOf(bytes.subarray(0, 200_000), { hold: true });
+      const { stream, state } = streamOf(more, { hold: true });
       states.push(state);
       return stream;
     });

@@ -497,7 +497,8 @@ async function inPieces(body: ByteReader, total: number | null, downloading: boo
   let done: DoneMessage;
   let via: 'worker' | 'main' = 'worker';
   try {
-    for (let chunk = await body.next(); chunk && !parallel.unavailable; chunk = await body.next()) parallel.push(chunk);
+    // Once no worker can run, the rest is read into a Blob below (the bytes pushed are kept).
+    for (let chunk = await body.next(); chunk; chunk = parallel.unavailable ? null : await body.next()) parallel.push(chunk);
     try {
       done = await parallel.finish();
     } catch (error) {
