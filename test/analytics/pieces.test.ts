@@ -154,14 +154,19 @@ test('NDJSON cut at line feeds equals the file read in one go', async () => {
 
 test('a quote inside an unquoted field stops the cutting: the rest is one piece, read as the whole file reads it', async () => {
   const records = trickyRecords();
-  const text = csvWithErrors(records.slice(0, 30)).replace(/(\r\n[^\r\n"]*?),ubnd-hoan-kiem,/, '$1,ubnd "hoan" kiem,') + csvWithErrors(records.slice(30)).split('\r\n').slice(1).join('\r\n');
-  assert.match(text, /ubnd "hoan" kiem/);
+  // Fields that start with a line break: taken for a closing quote, their opening quote would
+  // make the line break look like the end of a row.
+  for (const record of records) if (record.kind === 'rating' && record.comment) record.comment = `\n${record.comment}`;
+  const text = csvWithErrors(records.slice(0, 30)).replace(/(\r\n[^\r\n"]*?),ubnd-hoan-kiem,/, '$1,ubnd 5" kiem,') + csvWithErrors(records.slice(30)).split('\r\n').slice(1).join('\r\n');
+  assert.match(text, /ubnd 5" kiem/);
   const bytes = encode(text);
   const expected = await whole(bytes);
+  // One quote, read as text: the quote count is odd from there on, so counting quotes alone
+  // would cut inside the quoted line breaks that follow.
   const got = inPieces(bytes, 'csv', 50, 40);
   assertSame(got, expected, 'stray quote');
   // Text after a closing quote, too.
-  const after = encode(text.replace('ubnd "hoan" kiem', '"ubnd"hoan kiem'));
+  const after = encode(text.replace('ubnd 5" kiem', '"ubnd"ho"an kiem'));
   assertSame(inPieces(after, 'csv', 50, 40), await whole(after), 'text after a closing quote');
 });
 
