@@ -48,16 +48,26 @@ type Scan = { cells: string[]; end: number; breaks: number; error?: string } | '
  */
 export class CsvReader {
   private buffer = '';
-  private line = 1;
+  private line: number;
   private skipLf = false;
   private discarding = false;
   private readonly delimiter: number;
   private readonly delimiterText: string;
 
-  /** @param delimiter `,` (default), `;` or tab. */
-  constructor(delimiter: CsvDelimiter = ',') {
+  /**
+   * @param delimiter `,` (default), `;` or tab.
+   * @param firstLine The line number of the text's first line (default 1): a piece cut from a
+   *   file numbers its rows from where it starts in the file.
+   */
+  constructor(delimiter: CsvDelimiter = ',', firstLine = 1) {
     this.delimiter = delimiter.charCodeAt(0);
     this.delimiterText = delimiter;
+    this.line = firstLine;
+  }
+
+  /** The line number after the last line break read (CRLF, LF or a lone CR each count once). */
+  get nextLine(): number {
+    return this.line;
   }
 
   /** Reads a piece of text; `emit` receives every row completed by it. */

@@ -40,6 +40,17 @@ export interface ParseBatch extends ParseResult {}
 export interface ParseOptions {
   /** CSV column separator; default `,`. */
   delimiter?: CsvDelimiter;
+  /**
+   * The line number of the text's first line; default 1. A piece cut from a file passes where
+   * it starts, so that errors name lines of the file (a CSV piece with the file's header row put
+   * in front passes the header's number: one less than its own first line).
+   */
+  firstLine?: number;
+  /**
+   * The text continues a file (a piece cut from it after its start): a U+FEFF at its start is
+   * text, not a byte order mark to drop; default false.
+   */
+  continued?: boolean;
 }
 
 /** A longest NDJSON line / JSON array element read (a record with three 2 MB attachments fits). */
@@ -48,6 +59,8 @@ export const MAX_RECORD_TEXT = 32 * 1024 * 1024;
 interface RecordParser {
   push(text: string, sink: ParseResult): void;
   end(sink: ParseResult): void;
+  /** The line number after the last line break read. */
+  readonly nextLine: number;
 }
 
 function accept(value: unknown, line: number, sink: ParseResult): void {
@@ -77,8 +90,13 @@ function parseJson(text: string, line: number, sink: ParseResult): void {
 class NdjsonParser implements RecordParser {
   /** The start of a line whose end is in a later chunk. */
   private rest = '';
-  private line = 1;
   private discarding = false;
+
+  constructor(private line = 1) {}
+
+  get nextLine(): number {
+    return this.line;
+  }
 
   /**
    * Lines are cut out of `text` itself: only a line that began in an earlier chunk is joined
@@ -135,13 +153,18 @@ type JsonState = (typeof JsonState)[keyof typeof JsonState];
 class JsonArrayParser implements RecordParser {
   private buffer = '';
   private pos = 0;
-  private line = 1;
   private state: JsonState = JsonState.Start;
   private depth = 0;
   private inString = false;
   private escaped = false;
   private valueStart = 0;
   private valueLine = 1;
+
+  constructor(private line = 1) {}
+
+  get nextLine(): number {
+    return this.line;
+  }
 
   push(text: string, sink: ParseResult): void {
     if (this.state === JsonState.Failed) return;
@@ -375,9 +398,13 @@ class CsvRecordParser implements RecordParser {
   private readonly onRow: (row: CsvRow) => void;
   private sink: ParseResult = { records: [], errors: [] };
 
-  constructor(delimiter: CsvDelimiter = ',') {
-    this.reader = new CsvReader(delimiter);
+  constructor(delimiter: CsvDelimiter = ',', firstLine = 1) {
+    this.reader = new CsvReader(delimiter, firstLine);
     this.onRow = (row) => this.row(row);
+  }
+
+  get nextLine(): number {
+    return this.reader.nextLine;
   }
 
   push(text: string, sink: ParseResult): void {
@@ -429,13 +456,15 @@ class CsvRecordParser implements RecordParser {
 }
 
 function createParser(format: RecordFormat, options: ParseOptions | undefined): RecordParser {
+  const firstLine = options?.firstLine ?? 1;
+  if (!Number.isSafeInteger(firstLine)) throw new RangeError(`firstLine must be a whole number, got ${JSON.stringify(firstLine)}.`);
   switch (format) {
     case 'csv':
-      return new CsvRecordParser(options?.delimiter);
+      return new CsvRecordParser(options?.delimiter, firstLine);
     case 'json':
-      return new JsonArrayParser();
+      return new JsonArrayParser(firstLine);
     case 'ndjson':
-      return new NdjsonParser();
+      return new NdjsonParser(firstLine);
     default:
       throw new RangeError(`Unknown format ${JSON.stringify(format)}: use ${RECORD_FORMATS.join(', ')}.`);
   }
@@ -462,7 +491,7 @@ export function detectFormat(text: string): RecordFormat {
 export function parseRecords(text: string, format: RecordFormat, options?: ParseOptions): ParseResult {
   const parser = createParser(format, options);
   const sink: ParseResult = { records: [], errors: [] };
-  parser.push(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, sink);
+  parser.push(text.charCodeAt(0) === 0xfeff && !options?.continued ? text.slice(1) : text, sink);
   parser.end(sink);
   return sink;
 }
@@ -486,26 +515,59 @@ export async function* parseRecordStream(
   format: RecordFormat,
   options?: ParseOptions,
 ): AsyncGenerator<ParseBatch, void, undefined> {
-  const parser = createParser(format, options);
-  const decoder = new Utf8PieceDecoder();
-  let first = true;
-  const push = (text: string, batch: ParseBatch): void => {
-    if (first && text.length > 0) {
-      first = false;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    }
-    parser.push(text, batch);
-  };
+  const parser = new RecordChunkParser(format, options);
   for await (const chunk of chunks as AsyncIterable<TextChunk>) {
-    const batch: ParseBatch = { records: [], errors: [] };
-    if (typeof chunk === 'string') push(chunk, batch);
-    else if (chunk instanceof Uint8Array) decoder.decode(chunk, (text) => push(text, batch));
-    else if (chunk instanceof ArrayBuffer) decoder.decode(new Uint8Array(chunk), (text) => push(text, batch));
-    else throw new TypeError('parseRecordStream reads strings, Uint8Array or ArrayBuffer chunks.');
+    const batch = parser.push(chunk);
     if (batch.records.length || batch.errors.length) yield batch;
   }
-  const last: ParseBatch = { records: [], errors: [] };
-  push(decoder.end(), last);
-  parser.end(last);
+  const last = parser.end();
   if (last.records.length || last.errors.length) yield last;
+}
+
+/**
+ * What {@link parseRecordStream} does, one chunk at a time and synchronously: for code that
+ * has its chunks in hand (a piece of a file in a worker) and wants the line count too.
+ */
+export class RecordChunkParser {
+  private readonly parser: RecordParser;
+  private readonly decoder: Utf8PieceDecoder;
+  private first: boolean;
+
+  /** @throws RangeError for an unknown format. */
+  constructor(format: RecordFormat, options?: ParseOptions) {
+    this.parser = createParser(format, options);
+    this.first = !options?.continued;
+    this.decoder = new Utf8PieceDecoder(this.first);
+  }
+
+  /** The records and errors completed by `chunk` (text or UTF-8 bytes). */
+  push(chunk: TextChunk): ParseBatch {
+    const batch: ParseBatch = { records: [], errors: [] };
+    if (typeof chunk === 'string') this.text(chunk, batch);
+    else if (chunk instanceof Uint8Array) this.decoder.decode(chunk, (text) => this.text(text, batch));
+    else if (chunk instanceof ArrayBuffer) this.decoder.decode(new Uint8Array(chunk), (text) => this.text(text, batch));
+    else throw new TypeError('parseRecordStream reads strings, Uint8Array or ArrayBuffer chunks.');
+    return batch;
+  }
+
+  /** The input is over: the last records and errors. */
+  end(): ParseBatch {
+    const last: ParseBatch = { records: [], errors: [] };
+    this.text(this.decoder.end(), last);
+    this.parser.end(last);
+    return last;
+  }
+
+  /** The line number after the last line break read (the text's line count plus `firstLine`). */
+  get nextLine(): number {
+    return this.parser.nextLine;
+  }
+
+  private text(text: string, batch: ParseBatch): void {
+    if (this.first && text.length > 0) {
+      this.first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    this.parser.push(text, batch);
+  }
 }

@@ -91,7 +91,9 @@ export class Utf8PieceDecoder {
   private readonly scratch = new Uint8Array(DECODE_PIECE + 3);
   /** Bytes of a cut character at the start of `scratch`. */
   private carried = 0;
-  private atStart = true;
+
+  /** @param atStart The bytes start a file: drop a byte order mark at their start (default true). */
+  constructor(private atStart = true) {}
 
   /** Decodes `bytes`, giving `take` the text of each piece (possibly empty). */
   decode(bytes: Uint8Array, take: (text: string) => void): void {

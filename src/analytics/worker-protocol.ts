@@ -3,9 +3,10 @@
  * (`worker.ts`) only wires this to `self.onmessage`, so it runs the same in a Node test, in a
  * Worker, or on the main thread of a page that does not want a worker.
  */
-import type { ParseError, RecordFormat } from './parse.js';
-import { RECORD_FORMATS, detectFormat, parseRecordStream, type TextChunk } from './parse.js';
-import { createSummarizer, type SummarizeOptions, type Summary } from './summary.js';
+import type { ParseBatch, ParseError, RecordFormat } from './parse.js';
+import { RECORD_FORMATS, RecordChunkParser, detectFormat, parseRecordStream, type TextChunk } from './parse.js';
+import type { PieceFormat, PieceResult } from './pieces.js';
+import { createSummarizer, type SummarizeOptions, type Summary, type Summarizer } from './summary.js';
 
 /**
  * The part of a `Blob` (or `File`) the worker uses: its size and a stream of its bytes. Typed
@@ -26,6 +27,53 @@ export interface SummarizeRequest {
   /** Default: told apart by shape (`[` JSON, `{` NDJSON, else CSV). */
   format?: RecordFormat;
   options?: SummarizeOptions;
+  /** The line number of the file's first line (default 1). */
+  firstLine?: number;
+}
+
+/**
+ * Opens a summary made of pieces of one file (see `pieces.ts`), which may arrive while the file
+ * still downloads and be shared with other workers. Answered by `opened` (which also tells
+ * that the worker runs), then each `piece` by a `piece` answer, and `close` by `done` with the
+ * Summary of the pieces this worker read (their errors came with each piece).
+ */
+export interface OpenRequest {
+  type: 'open';
+  id?: string | number;
+  format: PieceFormat;
+  options?: SummarizeOptions;
+}
+
+/** A piece of the file (`Piece` of `pieces.ts`): its bytes, best transferred. */
+export interface PieceRequest {
+  type: 'piece';
+  id?: string | number;
+  /** The piece's place in the file; pieces after the first (seq > 0) continue the file. */
+  seq: number;
+  chunks: Uint8Array[];
+  /** The number of the piece's first line (0 when the CSV header row was put in front). */
+  firstLine?: number;
+}
+
+/** No more pieces: answer with the Summary. */
+export interface CloseRequest {
+  type: 'close';
+  id?: string | number;
+}
+
+/** Every message the worker reads. */
+export type WorkerRequest = SummarizeRequest | OpenRequest | PieceRequest | CloseRequest;
+
+/** The answer to `open`: the worker runs and waits for pieces. */
+export interface OpenedMessage {
+  type: 'opened';
+  id?: string | number;
+}
+
+/** The answer to a piece: what it held (errors numbered from its own first line, line 1). */
+export interface PieceDoneMessage extends PieceResult {
+  type: 'piece';
+  id?: string | number;
 }
 
 /** Sent at most every `progressInterval` ms (default 100) while reading. */
@@ -62,7 +110,7 @@ export interface ErrorMessage {
 }
 
 /** Everything the worker posts. */
-export type WorkerResponse = ProgressMessage | DoneMessage | ErrorMessage;
+export type WorkerResponse = ProgressMessage | DoneMessage | ErrorMessage | OpenedMessage | PieceDoneMessage;
 
 /** How many errors a `done` message lists at most. */
 export const MAX_REPORTED_ERRORS = 1000;
@@ -226,12 +274,13 @@ export async function handleWorkerMessage(
       throw new RangeError(`Unknown format ${JSON.stringify(request.format)}: use ${RECORD_FORMATS.join(', ')}.`);
     }
     const format = request.format ?? detectFormat(await source.head());
+    const parseOptions = request.firstLine === undefined ? undefined : { firstLine: request.firstLine };
     let bytesRead = 0;
     let records = 0;
     let errorCount = 0;
     const errors: ParseError[] = [];
     let lastPost = now();
-    for await (const batch of parseRecordStream(source.chunks((bytes) => (bytesRead += bytes)), format)) {
+    for await (const batch of parseRecordStream(source.chunks((bytes) => (bytesRead += bytes)), format, parseOptions)) {
       for (const record of batch.records) summarizer.add(record);
       records += batch.records.length;
       errorCount += batch.errors.length;
@@ -246,4 +295,83 @@ export async function handleWorkerMessage(
   } catch (error) {
     post(withId({ type: 'error', message: error instanceof Error ? error.message : String(error) }));
   }
+}
+
+/**
+ * The pieces of one file read by one worker into one Summary: each piece with a parser of its
+ * own (it starts at a row), all into the same Summarizer (counts add up in any order).
+ */
+export class PieceSession {
+  private readonly summarizer: Summarizer;
+  private records = 0;
+  private errorCount = 0;
+
+  /** @throws RangeError for a format that is not cut or options `createSummarizer` refuses. */
+  constructor(
+    readonly format: PieceFormat,
+    options?: SummarizeOptions,
+  ) {
+    if (format !== 'csv' && format !== 'ndjson') throw new RangeError(`Pieces are csv or ndjson, not ${JSON.stringify(format)}.`);
+    this.summarizer = createSummarizer(options);
+  }
+
+  /** Reads a piece; its errors are numbered from `firstLine` (the first {@link MAX_REPORTED_ERRORS}). */
+  read(seq: number, chunks: readonly Uint8Array[], firstLine = 1): PieceResult {
+    const parser = new RecordChunkParser(this.format, { firstLine, continued: seq > 0 });
+    const result: PieceResult = { seq, records: 0, errors: [], errorCount: 0, nextLine: firstLine };
+    const take = (batch: ParseBatch) => {
+      for (const record of batch.records) this.summarizer.add(record);
+      result.records += batch.records.length;
+      result.errorCount += batch.errors.length;
+      for (const error of batch.errors) if (result.errors.length < MAX_REPORTED_ERRORS) result.errors.push(error);
+    };
+    for (const chunk of chunks) take(parser.push(chunk));
+    take(parser.end());
+    result.nextLine = parser.nextLine;
+    this.records += result.records;
+    this.errorCount += result.errorCount;
+    return result;
+  }
+
+  /** The `done` answer: the Summary of every piece read (their errors were given with each). */
+  done(): Omit<DoneMessage, 'id'> {
+    return { type: 'done', summary: this.summarizer.summary(), records: this.records, errors: [], errorCount: this.errorCount, format: this.format };
+  }
+}
+
+/**
+ * The analytics worker's message handler: `summarize` (see {@link handleWorkerMessage}) and the
+ * pieces of a file (`open`, `piece`, `close`, several files at once told apart by `id`). Never
+ * throws; a failure is posted as `{ type: 'error', message }`.
+ */
+export function createMessageHandler(options: HandlerOptions = {}): (message: unknown, post: (response: WorkerResponse) => void) => Promise<void> {
+  const sessions = new Map<string | number | undefined, PieceSession>();
+  return async (message, post) => {
+    const request = message as Partial<OpenRequest | PieceRequest | CloseRequest> | null;
+    const type = request !== null && typeof request === 'object' ? request.type : undefined;
+    if (type !== 'open' && type !== 'piece' && type !== 'close') return handleWorkerMessage(message, post, options);
+    const id = request!.id;
+    const withId = <T extends WorkerResponse>(response: T): T => (id === undefined ? response : { ...response, id });
+    try {
+      if (request!.type === 'open') {
+        sessions.set(id, new PieceSession(request!.format as PieceFormat, request!.options));
+        post(withId({ type: 'opened' }));
+        return;
+      }
+      const session = sessions.get(id);
+      if (!session) throw new Error(`No open summary ${JSON.stringify(id)}: send { type: "open" } first.`);
+      if (request!.type === 'piece') {
+        const { seq, chunks, firstLine } = request as PieceRequest;
+        if (!Number.isSafeInteger(seq) || seq < 0 || !Array.isArray(chunks) || !chunks.every((chunk) => chunk instanceof Uint8Array)) {
+          throw new TypeError('A piece is { type: "piece", seq, chunks: Uint8Array[], firstLine? }.');
+        }
+        post(withId({ type: 'piece', ...session.read(seq, chunks, firstLine) }));
+        return;
+      }
+      sessions.delete(id);
+      post(withId(session.done()));
+    } catch (error) {
+      post(withId({ type: 'error', message: error instanceof Error ? error.message : String(error) }));
+    }
+  };
 }

@@ -7,9 +7,10 @@
  * worker.postMessage({ type: 'summarize', file, options: { groupBy: ['unit'], period: 'month' } });
  * worker.onmessage = ({ data }) => { if (data.type === 'done') render(report(data.summary)); };
  * ```
- * Messages are described in `worker-protocol.ts` (`SummarizeRequest`, `WorkerResponse`).
+ * Messages are described in `worker-protocol.ts` (`WorkerRequest`, `WorkerResponse`): a whole
+ * file (`summarize`), or a file in pieces (`open`, `piece`…, `close`; see `pieces.ts`).
  */
-import { handleWorkerMessage, type WorkerResponse } from './worker-protocol.js';
+import { createMessageHandler, type WorkerResponse } from './worker-protocol.js';
 
 /** The bits of a worker's global scope used here (typed without the WebWorker lib). */
 interface WorkerScope {
@@ -18,6 +19,7 @@ interface WorkerScope {
 }
 
 const scope = globalThis as unknown as WorkerScope;
+const handle = createMessageHandler();
 scope.onmessage = (event) => {
-  void handleWorkerMessage(event.data, (response) => scope.postMessage(response));
+  void handle(event.data, (response) => scope.postMessage(response));
 };

@@ -72,12 +72,32 @@ export class DataLoader implements ReactiveController {
   private generation = 0;
   private reloadSeen: readonly unknown[] | undefined;
   private rejudgeSeen: readonly unknown[] | undefined;
+  /** A load was stopped because the host left the page: load again when it comes back. */
+  private interrupted = false;
 
   constructor(
     private readonly host: DataHost,
     private readonly options: DataLoaderOptions,
   ) {
     host.addController(this);
+  }
+
+  /** Back on the page after a load was stopped by its removal: load again. */
+  hostConnected(): void {
+    if (!this.interrupted) return;
+    this.interrupted = false;
+    void this.reload();
+  }
+
+  /**
+   * Removed from the page: a load under way stops (the download is cancelled and every worker
+   * ended), instead of downloading and summarising for an element nobody sees.
+   */
+  hostDisconnected(): void {
+    if (this.status !== 'loading' || !this.controller) return;
+    this.controller.abort();
+    this.generation++;
+    this.interrupted = true;
   }
 
   /** Runs after the host's willUpdate, before it renders: a change of sources starts a load now. */

@@ -7,6 +7,7 @@
  */
 import {
   createSummarizer,
+  detectFormat,
   handleWorkerMessage,
   merge,
   report,
@@ -23,7 +24,9 @@ import {
   type Summary,
   type WorkerResponse,
 } from '../../../analytics/index.js';
+import type { PieceFormat } from '../../../analytics/pieces.js';
 import type { FeedbackRecord } from '../../../core/record.js';
+import { ParallelSummary, WorkersUnavailable, workerCount, type WorkerLike } from './parallel.js';
 import { createModuleWorker } from './worker-client.js';
 
 /** Files bigger than this (bytes) are summarised in the Web Worker; smaller ones on the page, in slices. */
@@ -106,6 +109,12 @@ export interface LoadContext {
   onProgress: (progress: Progress) => void;
   workerUrl: string;
   workerThreshold: number;
+  /** How many workers summarise a big CSV or NDJSON file; default {@link workerCount}. */
+  workers?: number;
+  /** Bytes per piece of such a file (`PIECE_SIZE`); tests make it small to make many. */
+  pieceSize?: number;
+  /** Starts a worker; default `createModuleWorker` (tests wrap it to watch the workers). */
+  createWorker?: (url: string) => WorkerLike | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -253,8 +262,10 @@ export function collectorUrl(src: URL, groupBy: readonly GroupField[], options: 
   return url;
 }
 
+const abortError = () => new DOMException('The load was replaced by a newer one.', 'AbortError');
+
 function aborted(signal: AbortSignal): void {
-  if (signal.aborted) throw new DOMException('The load was replaced by a newer one.', 'AbortError');
+  if (signal.aborted) throw abortError();
 }
 
 /** Lets the page breathe between slices of work (no long task). */
@@ -309,39 +320,204 @@ async function fetchRows(url: URL, signal: AbortSignal): Promise<ReportRow[]> {
   return checkRows(body);
 }
 
+/** Bytes looked at to tell what a file holds. */
+const HEAD = 4096;
+/** A file read for the page (not cut into pieces) is made into a Blob in parts of this size: no part is a long task. */
+const BLOB_PART = 4 * 1024 * 1024;
+
 /**
- * The body as a Blob, with download progress. The browser assembles the Blob itself (a copy of
- * 150 MB into a Blob made in script would hold the page for ~100 ms); a second branch of the
- * stream only counts the bytes for the progress bar.
+ * Reads a stream of bytes (a download, a File) chunk by chunk, keeping what was read ahead for
+ * the next reads. Stops with an AbortError once the load is replaced, turns a failed read into
+ * a LoadError (`network`), and gives the page a turn when reads that were ready have held it
+ * for a while (they resolve one after the other without a task between them).
  */
-async function readBody(response: Response, ctx: LoadContext): Promise<Blob> {
-  const total = Number(response.headers.get('Content-Length')) || null;
-  if (!response.body || typeof response.body.tee !== 'function') return response.blob();
-  const [counted, kept] = response.body.tee();
-  const blob = new Response(kept).blob();
-  const reader = counted.getReader();
-  let loaded = 0;
-  let last = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (ctx.signal.aborted) {
-        void reader.cancel();
-        break;
-      }
-      if (done) break;
-      loaded += value.byteLength;
-      const now = Date.now();
-      if (now - last > 100) {
-        last = now;
-        ctx.onProgress({ phase: 'download', loaded, total, unit: 'bytes' });
+class ByteReader {
+  /** Bytes read from the stream so far. */
+  bytes = 0;
+  done = false;
+  /** Called after each read with the bytes read so far (download progress). */
+  onBytes: (bytes: number) => void = () => {};
+  private readonly ahead: Uint8Array[] = [];
+  private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
+  private sliceStart = performance.now();
+  /** A read may wait for bytes that never come (a stalled server, a File): the load's end cancels it. */
+  private readonly stop = () => this.cancel();
+
+  constructor(
+    stream: ReadableStream<Uint8Array>,
+    private readonly signal: AbortSignal,
+  ) {
+    this.reader = stream.getReader();
+    signal.addEventListener('abort', this.stop);
+  }
+
+  /** The next chunk (those read ahead first), or null at the end. */
+  async next(): Promise<Uint8Array | null> {
+    return this.ahead.length ? this.ahead.shift()! : this.read();
+  }
+
+  /** Reads ahead until at least `bytes` bytes wait or the stream ends; returns the chunks waiting. */
+  async lookAhead(bytes: number): Promise<readonly Uint8Array[]> {
+    let waiting = this.ahead.reduce((sum, chunk) => sum + chunk.byteLength, 0);
+    while (waiting < bytes) {
+      const chunk = await this.read();
+      if (!chunk) break;
+      this.ahead.push(chunk);
+      waiting += chunk.byteLength;
+    }
+    return this.ahead;
+  }
+
+  /** Everything not yet read, as a Blob. */
+  async blob(): Promise<Blob> {
+    const parts: Blob[] = [];
+    let group: Uint8Array[] = [];
+    let size = 0;
+    for (let chunk = await this.next(); chunk; chunk = await this.next()) {
+      group.push(chunk);
+      size += chunk.byteLength;
+      if (size >= BLOB_PART) {
+        parts.push(new Blob(group as BlobPart[]));
+        group = [];
+        size = 0;
       }
     }
-  } catch (error) {
-    if ((error as Error).name !== 'AbortError') throw new LoadError('network', (error as Error).message);
+    parts.push(new Blob(group as BlobPart[]));
+    return new Blob(parts);
   }
-  aborted(ctx.signal);
-  return blob;
+
+  /** Stops the download (or the File's reading) if it is not over. */
+  cancel(): void {
+    if (!this.done) this.reader.cancel().catch(() => {});
+    this.done = true;
+    this.signal.removeEventListener('abort', this.stop);
+  }
+
+  private async read(): Promise<Uint8Array | null> {
+    if (this.done) return null;
+    if (performance.now() - this.sliceStart > 8) {
+      await yieldToMain();
+      this.sliceStart = performance.now();
+    }
+    let result: ReadableStreamReadResult<Uint8Array>;
+    try {
+      result = await this.reader.read();
+    } catch (error) {
+      if (this.signal.aborted || (error as Error).name === 'AbortError') throw abortError();
+      this.cancel();
+      throw new LoadError('network', (error as Error).message);
+    }
+    if (this.signal.aborted) {
+      this.cancel();
+      throw abortError();
+    }
+    if (result.done) {
+      this.cancel();
+      return null;
+    }
+    this.bytes += result.value.byteLength;
+    this.onBytes(this.bytes);
+    return result.value;
+  }
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
+}
+
+/**
+ * A downloaded file. A big CSV or NDJSON file of records is summarised while it downloads (see
+ * {@link inPieces}); anything else is read into a Blob first, with download progress, and
+ * summarised as a File would be.
+ */
+async function summarizeResponse(response: Response, options: SummarizeOptions, ctx: LoadContext): Promise<Loaded> {
+  const total = Number(response.headers.get('Content-Length')) || null;
+  if (!response.body) return summarizeBlob(await response.blob(), options, ctx);
+  const body = new ByteReader(response.body, ctx.signal);
+  let last = 0;
+  body.onBytes = (loaded) => {
+    const now = Date.now();
+    if (now - last <= 100) return;
+    last = now;
+    ctx.onProgress({ phase: 'download', loaded, total, unit: 'bytes' });
+  };
+  try {
+    const head = concat(await body.lookAhead(HEAD));
+    const format = detectFormat(new TextDecoder().decode(head.subarray(0, 1024)));
+    if (sniff(new TextDecoder().decode(head.subarray(0, HEAD))) === 'records' && format !== 'json') {
+      // Big enough for the workers: as Content-Length says, or else once more than that has come.
+      const big = total !== null ? total > ctx.workerThreshold : (await body.lookAhead(ctx.workerThreshold + 1), body.bytes > ctx.workerThreshold);
+      if (big) return await inPieces(body, total, true, format, options, ctx);
+    }
+    const blob = await body.blob();
+    aborted(ctx.signal);
+    return await summarizeBlob(blob, options, ctx);
+  } finally {
+    body.cancel();
+  }
+}
+
+/**
+ * Summarises a big CSV or NDJSON file in pieces, in several workers, as its bytes come
+ * (`parallel.ts`): a download overlaps its summarising. Progress says `download` until the
+ * first piece is summarised, then `summarize` with the bytes summarised so far. If no worker
+ * starts, the bytes (none was transferred) are read on the page as before.
+ */
+async function inPieces(body: ByteReader, total: number | null, downloading: boolean, format: PieceFormat, options: SummarizeOptions, ctx: LoadContext): Promise<Loaded> {
+  let last = 0;
+  let summarizing = !downloading;
+  const downloadProgress = body.onBytes;
+  body.onBytes = (bytes) => {
+    if (!summarizing) downloadProgress(bytes);
+  };
+  const make = ctx.createWorker ?? createModuleWorker;
+  const parallel = new ParallelSummary({
+    format,
+    options,
+    workers: ctx.workers ?? workerCount(),
+    ...(ctx.pieceSize ? { pieceSize: ctx.pieceSize } : {}),
+    createWorker: () => make(ctx.workerUrl),
+    onProgress: ({ bytes, records }) => {
+      const now = Date.now();
+      if (summarizing && now - last <= 100) return;
+      summarizing = true;
+      last = now;
+      ctx.onProgress({ phase: 'summarize', loaded: bytes, total: total ?? (body.done ? body.bytes : null), unit: 'bytes', records, via: 'worker' });
+    },
+  });
+  const stop = () => parallel.abort(abortError());
+  ctx.signal.addEventListener('abort', stop);
+  let done: DoneMessage;
+  let via: 'worker' | 'main' = 'worker';
+  try {
+    // Once no worker can run, the rest is read into a Blob below (the bytes pushed are kept).
+    for (let chunk = await body.next(); chunk; chunk = parallel.unavailable ? null : await body.next()) parallel.push(chunk);
+    try {
+      done = await parallel.finish();
+    } catch (error) {
+      if (!(error instanceof WorkersUnavailable)) throw error;
+      const kept = new Blob(parallel.keptBytes() as BlobPart[]);
+      const blob = new Blob([kept, await body.blob()]);
+      aborted(ctx.signal);
+      ctx.onProgress({ phase: 'summarize', loaded: 0, total: blob.size, unit: 'bytes' });
+      done = await onMainThread(blob, options, ctx);
+      via = 'main';
+    }
+  } catch (error) {
+    parallel.abort(error as Error);
+    if ((error as Error).name === 'AbortError' || error instanceof LoadError) throw error;
+    throw new LoadError('format', (error as Error).message);
+  } finally {
+    ctx.signal.removeEventListener('abort', stop);
+  }
+  return summarized(done, via);
 }
 
 /** What a JSON or text file holds, from its first bytes. */
@@ -390,7 +566,7 @@ class WorkerUnavailable extends Error {}
 
 /** Summarises a file in the analytics worker; rejects with WorkerUnavailable if the worker cannot run. */
 function inWorker(blob: Blob, options: SummarizeOptions, ctx: LoadContext): Promise<DoneMessage> {
-  const worker = createModuleWorker(ctx.workerUrl);
+  const worker = (ctx.createWorker ?? createModuleWorker)(ctx.workerUrl) as Worker | null;
   if (!worker) return Promise.reject(new WorkerUnavailable('no worker'));
   return new Promise<DoneMessage>((resolve, reject) => {
     const finish = () => {
@@ -409,7 +585,7 @@ function inWorker(blob: Blob, options: SummarizeOptions, ctx: LoadContext): Prom
       } else if (data.type === 'done') {
         finish();
         resolve(data);
-      } else {
+      } else if (data.type === 'error') {
         finish();
         reject(new LoadError('format', data.message));
       }
@@ -435,7 +611,7 @@ async function onMainThread(blob: Blob, options: SummarizeOptions, ctx: LoadCont
     if (message.type === 'progress') {
       ctx.onProgress({ phase: 'summarize', loaded: message.bytesRead, total: message.totalBytes, unit: 'bytes', records: message.records, via: 'main' });
     } else if (message.type === 'done') result = message;
-    else failure = message.message;
+    else if (message.type === 'error') failure = message.message;
   });
   aborted(ctx.signal);
   if (!result) throw new LoadError('format', failure ?? 'the file could not be read');
@@ -459,6 +635,10 @@ async function summarizeBlob(blob: Blob, options: SummarizeOptions, ctx: LoadCon
     return { type: 'rows', rows, overall: null, groupBy };
   }
   ctx.onProgress({ phase: 'summarize', loaded: 0, total: blob.size, unit: 'bytes' });
+  const format = detectFormat(head.slice(0, 1024));
+  if (blob.size > ctx.workerThreshold && format !== 'json' && typeof blob.stream === 'function') {
+    return inPieces(new ByteReader(blob.stream() as ReadableStream<Uint8Array>, ctx.signal), blob.size, false, format, options, ctx);
+  }
   let done: DoneMessage;
   let via: 'worker' | 'main' = 'main';
   if (blob.size > ctx.workerThreshold) {
@@ -472,6 +652,11 @@ async function summarizeBlob(blob: Blob, options: SummarizeOptions, ctx: LoadCon
   } else {
     done = await onMainThread(blob, options, ctx);
   }
+  return summarized(done, via);
+}
+
+/** What summarising a file gave; a LoadError (`parse`) when no row could be read. */
+function summarized(done: DoneMessage, via: 'worker' | 'main'): Loaded {
   if (done.records === 0 && done.errorCount > 0) {
     throw new LoadError('parse', `${done.errorCount} errors`, { errors: done.errors.slice(0, LISTED_ERRORS), errorCount: done.errorCount });
   }
@@ -553,9 +738,7 @@ export async function load(sources: Sources, ctx: LoadContext): Promise<Loaded |
   }
   ctx.onProgress({ phase: 'download', loaded: 0, total: null, unit: 'bytes' });
   const response = await request(url, ctx.signal);
-  const blob = await readBody(response, ctx);
-  aborted(ctx.signal);
-  return summarizeBlob(blob, summarizeOptions(options, groupBy), ctx);
+  return summarizeResponse(response, summarizeOptions(options, groupBy), ctx);
 }
 
 /** The periods of a view's rows (worked out once per set of rows) and the one a dashboard or report shows. */
