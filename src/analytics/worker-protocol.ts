@@ -208,7 +208,7 @@ function blobSource(blob: BlobLike): Source {
           seen += value.byteLength;
         }
       }
-      const first = buffered.length === 1 ? buffered[0]! : concat(buffered);
+      const first = concat(buffered);
       return new TextDecoder().decode(first.subarray(0, 1024));
     },
     async *chunks(count) {
@@ -231,7 +231,9 @@ function blobSource(blob: BlobLike): Source {
   };
 }
 
-function concat(pieces: Uint8Array[]): Uint8Array {
+/** The pieces as one array of bytes (the piece itself when there is one). */
+export function concat(pieces: readonly Uint8Array[]): Uint8Array {
+  if (pieces.length === 1) return pieces[0]!;
   const out = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.byteLength, 0));
   let at = 0;
   for (const piece of pieces) {

@@ -25,6 +25,7 @@ import {
   type WorkerResponse,
 } from '../../../analytics/index.js';
 import type { PieceFormat } from '../../../analytics/pieces.js';
+import { concat } from '../../../analytics/worker-protocol.js';
 import type { FeedbackRecord } from '../../../core/record.js';
 import { ParallelSummary, WorkersUnavailable, workerCount, type WorkerLike } from './parallel.js';
 import { createModuleWorker } from './worker-client.js';
@@ -419,17 +420,6 @@ class ByteReader {
     this.onBytes(this.bytes);
     return result.value;
   }
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
 }
 
 /**
